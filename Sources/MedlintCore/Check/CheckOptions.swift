@@ -1,0 +1,16 @@
+/// What a `check` run was asked to do, after the configuration and the flags are combined.
+public struct CheckOptions: Sendable {
+    public var jobs: Int
+    public var maxFileBytes: Int
+    public var includeSuppressed: Bool
+    public var requireSuppressionReason: Bool
+    public var frontMatterFields: [String]
+
+    public init(jobs: Int, maxFileBytes: Int, includeSuppressed: Bool, requireSuppressionReason: Bool, frontMatterFields: [String]) {
+        self.jobs = jobs
+        self.maxFileBytes = maxFileBytes
+        self.includeSuppressed = includeSuppressed
+        self.requireSuppressionReason = requireSuppressionReason
+        self.frontMatterFields = frontMatterFields
+    }
+}

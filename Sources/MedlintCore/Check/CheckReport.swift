@@ -1,0 +1,27 @@
+/// The result of one `check` run: every file's findings plus the rules that were active, which
+/// SARIF lists in `tool.driver.rules` and the summary line counts.
+public struct CheckReport: Sendable {
+    /// Files with findings or problems, sorted by project path.
+    public var files: [FileReport]
+    /// Active rules (content rules then the tool's own checks), sorted by id.
+    public var rules: [RuleDescriptor]
+    /// How many files were looked at.
+    public var filesChecked: Int
+    public var toolVersion: String
+    public var packVersion: String
+    /// Baseline entries that no longer match any finding (nil when no baseline was used).
+    public var staleBaselineEntries: Int?
+
+    public init(files: [FileReport], rules: [RuleDescriptor], filesChecked: Int, toolVersion: String, packVersion: String, staleBaselineEntries: Int? = nil) {
+        self.files = files
+        self.rules = rules
+        self.filesChecked = filesChecked
+        self.toolVersion = toolVersion
+        self.packVersion = packVersion
+        self.staleBaselineEntries = staleBaselineEntries
+    }
+
+    public var diagnostics: [Diagnostic] { files.flatMap(\.diagnostics) }
+
+    public func count(_ level: Severity) -> Int { files.reduce(0) { $0 + $1.diagnostics.filter { $0.level == level }.count } }
+}

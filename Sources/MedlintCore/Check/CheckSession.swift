@@ -1,0 +1,51 @@
+import Foundation
+
+/// One `medlint check`: find the files, lint them, and gather the report.
+public struct CheckSession {
+    public let setup: RunSetup
+    public let options: CheckOptions
+    public let toolVersion: String
+    public let packVersion: String
+
+    public init(setup: RunSetup, options: CheckOptions, toolVersion: String, packVersion: String) {
+        self.setup = setup
+        self.options = options
+        self.toolVersion = toolVersion
+        self.packVersion = packVersion
+    }
+
+    /// Lints `paths` (the current directory when empty) and, when given, standard input as `stdinName`.
+    public func run(paths: [String], stdin: [UInt8]? = nil, stdinName: String = "<stdin>") throws(ConfigurationError) -> CheckReport {
+        let configuration = setup.configuration
+        let base = configuration.baseDirectory
+        let root = setup.projectRoot
+        let discovery = FileDiscovery(currentDirectory: setup.currentDirectory, projectRoot: root) { projectPath in
+            configuration.isIncluded(relativePath: Self.rebase(projectPath, from: root, to: base))
+        }
+        let files = paths.isEmpty && stdin == nil ? try discovery.discover(["."]) : try discovery.discover(paths)
+        let runner = CheckRunner(rules: setup.rules, configuration: configuration, options: options)
+        var stdinInput: (file: InputFile, bytes: [UInt8])?
+        if let stdin {
+            let projectPath = discovery.projectRelative(stdinName) ?? stdinName
+            stdinInput = (InputFile(path: stdinName, displayPath: stdinName, projectPath: projectPath), stdin)
+        }
+        let reports = runner.run(files, stdin: stdinInput)
+        return CheckReport(files: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
+                           toolVersion: toolVersion, packVersion: packVersion)
+    }
+
+    /// A project-relative path made relative to the configuration's folder (they differ when the
+    /// configuration lives in a subfolder of the repository).
+    public static func rebase(_ projectPath: String, from root: String, to base: String) -> String {
+        let resolvedBase = FileDiscovery.realPath(base) ?? base
+        guard resolvedBase != root, resolvedBase.hasPrefix(root + "/") else { return projectPath }
+        let prefix = String(resolvedBase.dropFirst(root.count + 1)) + "/"
+        return projectPath.hasPrefix(prefix) ? String(projectPath.dropFirst(prefix.count)) : "../" + projectPath
+    }
+
+    /// 0 when nothing reaches the fail level, 1 when something does (`never` never fails).
+    public static func exitCode(_ report: CheckReport, failOn: Severity?) -> Int32 {
+        guard let failOn else { return 0 }
+        return report.diagnostics.contains { $0.level >= failOn && $0.suppression == nil } ? 1 : 0
+    }
+}

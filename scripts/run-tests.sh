@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# The whole test suite, as `make test` and CI run it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# SARIF output is validated against the official schema whenever ../shared exists.
+if [ -d ../shared ] && ! python3 -c 'import jsonschema' 2>/dev/null; then
+  python3 -m pip install -q jsonschema 2>/dev/null || scripts/apt-install.sh python3-jsonschema
+fi
+
+swift build --build-tests
+# End-to-end tests run the real binary from .build/debug.
+swift test --skip-build
+.build/debug/medlint test-rules
