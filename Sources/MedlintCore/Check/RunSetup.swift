@@ -23,7 +23,9 @@ public struct RunSetup: Sendable {
         if let configPath {
             configuration = try ConfigurationLoader.load(path: configPath)
         } else if let found = ConfigurationLoader.find(startingAt: currentDirectory) {
-            configuration = try ConfigurationLoader.load(path: found)
+            // Shown relative to the current directory, as people expect in error messages.
+            let prefix = currentDirectory.hasSuffix("/") ? currentDirectory : currentDirectory + "/"
+            configuration = try ConfigurationLoader.load(path: found.hasPrefix(prefix) ? String(found.dropFirst(prefix.count)) : found)
         } else {
             configuration = Configuration(baseDirectory: root)
         }
@@ -33,9 +35,10 @@ public struct RunSetup: Sendable {
             custom.append(try RuleDirectoryReader.read(path))
         }
         for directory in extraRuleDirectories {
-            let path = directory.hasPrefix("/") ? directory : currentDirectory + "/" + directory
-            custom.append(try RuleDirectoryReader.read(path))
+            custom.append(try RuleDirectoryReader.read(directory))
         }
+        let lexiconNames = (builtinRules + custom.flatMap { $0 }).filter(\.isLexicon).map(\.baseName)
+        try configuration.validateLexiconNames(Set(lexiconNames))
         var terms = configuration.lexicons
         if !configuration.disclaimers.isEmpty {
             terms["disclaimer-language", default: []] += configuration.disclaimers

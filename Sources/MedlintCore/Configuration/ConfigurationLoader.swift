@@ -63,13 +63,8 @@ public enum ConfigurationLoader {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
         do {
             if try Yams.compose(yaml: contents) == nil { return configuration }
-        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
-            // Yams describes this one on several lines without a position; say it in one.
-            let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            throw ConfigurationError(file: path, line: context.mark.line, column: context.mark.column,
-                                     message: "duplicate key \(names): each key may appear only once in a mapping")
         } catch {
-            // YAMLFile reports the syntax error with its position.
+            // YAMLFile reports the error with its position.
         }
         let file = try YAMLFile(path: path, contents: contents)
         if file.root.null != nil { return configuration }

@@ -15,6 +15,11 @@ struct YAMLFile {
             root = node
         } catch let error as ConfigurationError {
             throw error
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            // Yams describes this one on several lines without a position; say it in one.
+            let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            throw ConfigurationError(file: path, line: context.mark.line, column: context.mark.column,
+                                     message: "duplicate key \(names): each key may appear only once in a mapping")
         } catch let error as YamlError {
             throw Self.describe(error, path: path)
         } catch {

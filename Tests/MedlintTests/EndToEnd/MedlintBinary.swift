@@ -1,0 +1,62 @@
+import Foundation
+
+/// Runs the real built `medlint` binary, as users and CI do.
+enum MedlintBinary {
+    static let projectRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let path = projectRoot.appendingPathComponent(".build/debug/medlint").path
+    static let sharedDirectory = projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
+
+    struct Result {
+        let stdout: String
+        let stderr: String
+        let status: Int32
+    }
+
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.currentDirectoryURL = directory ?? projectRoot
+        var env = ProcessInfo.processInfo.environment
+        env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
+        env.removeValue(forKey: "NO_COLOR")
+        for (key, value) in environment { env[key] = value }
+        process.environment = env
+        // Output goes to files, not pipes, so a large output can never block the child.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("medlint-run-\(UUID().uuidString)")
+        _ = FileManager.default.createFile(atPath: scratch.path + ".out", contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path + ".err", contents: nil)
+        _ = FileManager.default.createFile(atPath: scratch.path + ".in", contents: stdin ?? Data())
+        defer {
+            for suffix in [".out", ".err", ".in"] { try? FileManager.default.removeItem(atPath: scratch.path + suffix) }
+        }
+        process.standardOutput = FileHandle(forWritingAtPath: scratch.path + ".out")
+        process.standardError = FileHandle(forWritingAtPath: scratch.path + ".err")
+        process.standardInput = FileHandle(forReadingAtPath: scratch.path + ".in")
+        try process.run()
+        process.waitUntilExit()
+        let outData = FileManager.default.contents(atPath: scratch.path + ".out") ?? Data()
+        let errData = FileManager.default.contents(atPath: scratch.path + ".err") ?? Data()
+        return Result(stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self), status: process.terminationStatus)
+    }
+
+    /// A fresh temporary folder (with a `.git` folder, so it is its own project root).
+    static func temporaryProject() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("medlint-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url.appendingPathComponent(".git"), withIntermediateDirectories: true)
+        return url
+    }
+}
+
+extension URL {
+    func write(_ name: String, _ text: String) throws {
+        let url = appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+    }
+
+    func write(_ name: String, bytes: [UInt8]) throws {
+        try Data(bytes).write(to: appendingPathComponent(name))
+    }
+}
