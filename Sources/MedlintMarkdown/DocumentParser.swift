@@ -258,6 +258,14 @@ struct DocumentParser {
         }
 
         private mutating func addHTMLBlock(_ node: CmarkNode) {
+            var node = node
+            if node.endLine < node.startLine, node.startLine > 0 {
+                // cmark-gfm 0.29 reports 0:0 as the end of some HTML blocks: derive it from the literal.
+                let lines = max(1, node.literal.split(separator: 0x0A, omittingEmptySubsequences: false).count - (node.literal.last == 0x0A ? 1 : 0))
+                node.endLine = min(lineIndex.lineCount, node.startLine + lines - 1)
+                let content = lineIndex.contentRange(ofLine: node.endLine)
+                node.endColumn = max(1, content.upperBound - lineIndex.contentStart(ofLine: node.endLine))
+            }
             guard let blockRange = range(of: node) else { return }
             // The literal is the block's lines without container prefixes: find each byte in the source.
             let literal = node.literal

@@ -1,0 +1,55 @@
+import Foundation
+import MedlintCore
+import Testing
+
+@Suite("Reading input files")
+struct InputReaderTests {
+    @Test("invalid UTF-8 is replaced byte for byte and reported at the first bad byte")
+    func invalidUTF8() {
+        guard case let .text(bytes, problems) = InputReader.decode([0x61, 0xFF, 0x62, 0xC3]) else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(bytes == [0x61, 0x1A, 0x62, 0x1A])
+        #expect(problems.map(\.ruleID) == ["invalid-encoding"])
+        #expect(problems[0].range == 1..<2)
+        #expect(problems[0].message == "The file is not valid UTF-8: 2 invalid bytes, the first at byte 1; they were replaced and the rest was checked.")
+    }
+
+    @Test("a NUL byte in the first 8 KB means binary")
+    func binary() {
+        guard case let .skipped(problem) = InputReader.decode([0x50, 0x4E, 0x47, 0x00, 0x01]) else {
+            Issue.record("expected skipped")
+            return
+        }
+        #expect(problem.ruleID == "binary-file")
+        #expect(problem.level == .note)
+    }
+
+    @Test("UTF-16 with a BOM is decoded")
+    func utf16() {
+        let le: [UInt8] = [0xFF, 0xFE] + Array("Hé".utf16).flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let be: [UInt8] = [0xFE, 0xFF] + Array("Hé".utf16).flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for input in [le, be] {
+            guard case let .text(bytes, problems) = InputReader.decode(input) else {
+                Issue.record("expected text")
+                return
+            }
+            #expect(String(decoding: bytes, as: UTF8.self) == "Hé")
+            #expect(problems.isEmpty)
+        }
+    }
+
+    @Test("a file over the size cap is skipped with a note")
+    func tooLarge() throws {
+        let path = "/tmp/medlint-large-\(UInt32.random(in: 0...UInt32.max)).md"
+        try String(repeating: "a", count: 2000).write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard case let .skipped(problem) = InputReader.read(path: path, maxBytes: 1000) else {
+            Issue.record("expected skipped")
+            return
+        }
+        #expect(problem.ruleID == "file-too-large")
+        #expect(problem.message == "The file is 2000 bytes, over max_file_bytes (1000); it was skipped.")
+    }
+}
