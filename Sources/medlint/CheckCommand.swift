@@ -40,6 +40,15 @@ struct Check: ParsableCommand {
     @Flag(name: .customLong("include-suppressed"), help: "Keep suppressed findings in the output, marked as such.")
     var includeSuppressed = false
 
+    @Option(name: .customLong("diff-base"), help: "Report only findings on lines changed since the merge base of REV and HEAD.")
+    var diffBase: String?
+
+    @Flag(help: "Lint the staged content and report only findings on staged lines (for hooks).")
+    var staged = false
+
+    @Option(help: "Report only findings absent from this baseline file (see `medlint baseline write`).")
+    var baseline: String?
+
     @Option(name: .customLong("print-config"), help: "Print the effective settings for this file and exit.")
     var printConfig: String?
 
@@ -53,6 +62,7 @@ struct Check: ParsableCommand {
         if !["auto", "always", "never"].contains(color) { throw ValidationError("--color must be auto, always or never") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once") }
+        if diffBase != nil && staged { throw ValidationError("--diff-base and --staged cannot be combined") }
     }
 
     func run() throws {
@@ -78,7 +88,10 @@ struct Check: ParsableCommand {
         }
         let report: CheckReport
         do {
-            report = try session.run(paths: paths.filter { $0 != "-" }, stdin: stdinBytes, stdinName: stdinFilename ?? "<stdin>")
+            let scope: CheckSession.ChangeScope = staged ? .staged : diffBase.map { .diffBase($0) } ?? .all
+            let recorded = try baseline.map { path throws(ConfigurationError) in try Baseline.load(path: path) }
+            report = try session.run(paths: paths.filter { $0 != "-" }, stdin: stdinBytes, stdinName: stdinFilename ?? "<stdin>",
+                                     changeScope: scope, baseline: recorded)
         } catch {
             Diagnostics.printError(error.description)
             throw ExitCode(2)
@@ -96,7 +109,10 @@ struct Check: ParsableCommand {
         }
         let requested = formats.compactMap(OutputFormat.init(argument:))
         let publisher = ReportPublisher(useColor: useColor) { Diagnostics.printOut($0) }
-        for problem in publisher.publish(report, formats: requested.isEmpty ? [OutputFormat(kind: .text, file: nil)] : requested) {
+        let published = publisher.publish(report, formats: requested.isEmpty ? [OutputFormat(kind: .text, file: nil)] : requested,
+                                          stepSummaryPath: ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"])
+        for warning in published.warnings { Diagnostics.printNote(warning) }
+        for problem in published.problems {
             Diagnostics.printError(problem)
             throw ExitCode(2)
         }

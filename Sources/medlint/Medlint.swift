@@ -15,7 +15,7 @@ struct Medlint: ParsableCommand {
             2 usage error, a path that does not exist, or an invalid configuration or rule file.
             """,
         version: "medlint \(version) (rule pack: \(BuiltinRulePack.version))",
-        subcommands: [Check.self, Rules.self, Explain.self, TestRules.self, Inspect.self, Init.self],
+        subcommands: [Check.self, Rules.self, Explain.self, TestRules.self, Inspect.self, Init.self, BaselineCommand.self],
         defaultSubcommand: Check.self
     )
 

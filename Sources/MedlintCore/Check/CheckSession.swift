@@ -1,4 +1,5 @@
 import Foundation
+import MedlintPatterns
 
 /// One `medlint check`: find the files, lint them, and gather the report.
 public struct CheckSession {
@@ -14,24 +15,62 @@ public struct CheckSession {
         self.packVersion = packVersion
     }
 
+    /// Which findings a run reports by what changed.
+    public enum ChangeScope: Sendable, Equatable {
+        case all
+        /// Only findings on lines changed since the merge base of this revision and HEAD.
+        case diffBase(String)
+        /// Only findings on staged lines, linting the staged content.
+        case staged
+    }
+
     /// Lints `paths` (the current directory when empty) and, when given, standard input as `stdinName`.
-    public func run(paths: [String], stdin: [UInt8]? = nil, stdinName: String = "<stdin>") throws(ConfigurationError) -> CheckReport {
+    public func run(
+        paths: [String], stdin: [UInt8]? = nil, stdinName: String = "<stdin>",
+        changeScope: ChangeScope = .all, baseline: Baseline? = nil
+    ) throws(ConfigurationError) -> CheckReport {
         let configuration = setup.configuration
         let base = configuration.baseDirectory
         let root = setup.projectRoot
         let discovery = FileDiscovery(currentDirectory: setup.currentDirectory, projectRoot: root) { projectPath in
             configuration.isIncluded(relativePath: Self.rebase(projectPath, from: root, to: base))
         }
-        let files = paths.isEmpty && stdin == nil ? try discovery.discover(["."]) : try discovery.discover(paths)
+        var files = paths.isEmpty && stdin == nil ? try discovery.discover(["."]) : try discovery.discover(paths)
         let runner = CheckRunner(rules: setup.rules, configuration: configuration, options: options)
         var stdinInput: (file: InputFile, bytes: [UInt8])?
         if let stdin {
             let projectPath = discovery.projectRelative(stdinName) ?? stdinName
             stdinInput = (InputFile(path: stdinName, displayPath: stdinName, projectPath: projectPath), stdin)
         }
-        let reports = runner.run(files, stdin: stdinInput)
+        var reports: [FileReport]
+        switch changeScope {
+        case .all:
+            reports = runner.run(files, stdin: stdinInput)
+        case let .diffBase(revision):
+            let changes = try GitRepository(root: root).changes(since: revision)
+            files = files.filter { changes[$0.projectPath] != nil }
+            let filter = ChangeFilter(changes: changes)
+            reports = runner.run(files, stdin: stdinInput).compactMap { filter.filter($0) }
+        case .staged:
+            let repository = GitRepository(root: root)
+            let changes = try repository.stagedChanges()
+            files = files.filter { changes[$0.projectPath] != nil }
+            let filter = ChangeFilter(changes: changes)
+            let scratch = MatchScratch()
+            reports = []
+            for file in files {
+                let staged = try repository.stagedContent(of: file.projectPath)
+                if let report = runner.check(file, bytes: staged, scratch: scratch), let kept = filter.filter(report) {
+                    reports.append(kept)
+                }
+            }
+        }
+        var stale: Int?
+        if let baseline {
+            (reports, stale) = BaselineMatcher(baseline: baseline).apply(to: reports)
+        }
         return CheckReport(files: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
-                           toolVersion: toolVersion, packVersion: packVersion)
+                           toolVersion: toolVersion, packVersion: packVersion, staleBaselineEntries: stale)
     }
 
     /// A project-relative path made relative to the configuration's folder (they differ when the

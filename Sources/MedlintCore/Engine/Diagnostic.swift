@@ -15,6 +15,8 @@ public struct Diagnostic: Sendable, Equatable {
     public var isDocumentLevel: Bool
     /// Set when an in-source directive suppresses the finding: the reason given.
     public var suppression: Suppression?
+    /// Set when the run compared against a baseline.
+    public var baselineState: BaselineState?
 
     public init(
         ruleID: String, level: Severity, message: String, range: Range<Int>, matchedText: String, sentence: String,
@@ -36,4 +38,10 @@ public struct Diagnostic: Sendable, Equatable {
 public struct Suppression: Sendable, Equatable {
     public let justification: String
     public init(justification: String) { self.justification = justification }
+}
+
+/// Whether a finding was already recorded in the baseline the run compared against.
+public enum BaselineState: String, Sendable, Equatable {
+    case new
+    case unchanged
 }

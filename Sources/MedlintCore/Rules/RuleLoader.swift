@@ -225,7 +225,7 @@ public struct RuleLoader {
             id: id, title: try file.string(values["title"]!, "title"), level: level,
             category: try file.string(values["category"]!, "category"), message: try file.string(values["message"]!, "message"),
             rationale: try file.string(values["rationale"]!, "rationale").trimmingWhitespace(), references: references,
-            suggestion: try file.string(values["suggestion"]!, "suggestion").trimmingWhitespace(),
+            suggestion: Self.unquoted(try file.string(values["suggestion"]!, "suggestion").trimmingWhitespace()),
             tags: try values["tags"].map { (node: Node) throws(ConfigurationError) in try file.strings(node, "tags").map(\.0) } ?? [],
             precision: precision, origin: source.path
         )
@@ -243,6 +243,12 @@ public struct RuleLoader {
             }
         }
         return RuleExamples(flag: flag, pass: pass)
+    }
+
+    /// A suggestion written as a quotation ("…") is shown without the outer quotes.
+    static func unquoted(_ text: String) -> String {
+        guard text.count >= 2, text.first == "\"", text.last == "\"", !text.dropFirst().dropLast().contains("\"") else { return text }
+        return String(text.dropFirst().dropLast())
     }
 
     static func isKebabCase(_ id: String) -> Bool {

@@ -15,14 +15,32 @@ public struct ReportPublisher {
     public func render(_ report: CheckReport, as kind: OutputFormat.Kind, toFile: Bool) -> String {
         switch kind {
         case .text: return TextReporter(useColor: useColor && !toFile).render(report)
-        // REPORTERS-PENDING
-        default: return TextReporter(useColor: false).render(report)
+        case .json: return JSONReporter.render(report)
+        case .sarif: return SARIFReporter.render(report, baselineState: { $0.baselineState?.rawValue })
+        case .github: return GitHubReporter.render(report)
+        case .rdjsonl: return RDJSONLReporter.render(report)
+        case .gitlab: return GitLabReporter.render(report)
         }
     }
 
-    /// Publishes every format; returns one message per file that could not be written.
-    public func publish(_ report: CheckReport, formats: [OutputFormat]) -> [String] {
+    /// Publishes every format; returns one message per file that could not be written, and
+    /// warnings to show on stderr. With the `github` format and `stepSummaryPath` (the
+    /// `GITHUB_STEP_SUMMARY` file), a Markdown summary is appended to that file.
+    public func publish(_ report: CheckReport, formats: [OutputFormat], stepSummaryPath: String? = nil) -> (problems: [String], warnings: [String]) {
         var problems: [String] = []
+        var warnings: [String] = []
+        if formats.contains(where: { $0.kind == .sarif }), let warning = SARIFReporter.truncationWarning(report) {
+            warnings.append(warning)
+        }
+        if let stepSummaryPath, !stepSummaryPath.isEmpty, formats.contains(where: { $0.kind == .github }) {
+            if let handle = FileHandle(forWritingAtPath: stepSummaryPath) {
+                handle.seekToEndOfFile()
+                handle.write(Data(GitHubReporter.summaryMarkdown(report).utf8))
+                handle.closeFile()
+            } else {
+                warnings.append("cannot append to GITHUB_STEP_SUMMARY (\(stepSummaryPath))")
+            }
+        }
         for format in formats {
             let output = render(report, as: format.kind, toFile: format.file != nil)
             if let file = format.file {
@@ -35,6 +53,6 @@ public struct ReportPublisher {
                 writeStandardOutput(output)
             }
         }
-        return problems
+        return (problems, warnings)
     }
 }

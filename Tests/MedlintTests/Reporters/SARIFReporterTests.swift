@@ -178,6 +178,267 @@ import Testing
     }
 
     private static let smallReportGolden = #"""
-GOLDEN
+        {
+          "$schema": "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json",
+          "version": "2.1.0",
+          "runs": [
+            {
+              "tool": {
+                "driver": {
+                  "name": "medlint",
+                  "version": "0.1.0",
+                  "semanticVersion": "0.1.0",
+                  "informationUri": "https://github.com/medlint/medlint",
+                  "rules": [
+                    {
+                      "id": "disease-cure-claim",
+                      "name": "DiseaseCureClaim",
+                      "shortDescription": {
+                        "text": "Claim that a product cures a disease"
+                      },
+                      "fullDescription": {
+                        "text": "Saying a supplement cures a disease makes it an unapproved drug claim."
+                      },
+                      "defaultConfiguration": {
+                        "level": "error"
+                      },
+                      "help": {
+                        "text": "Saying a supplement cures a disease makes it an unapproved drug claim.\n\nReferences:\n- FTC Health Products Compliance Guidance, § 2.1: https://www.ftc.gov/health-guidance\n- 21 U.S.C. 343(r)(6)\n\nSuggested rewrite: Describe what the product contains, not a disease it treats.",
+                        "markdown": "Saying a supplement cures a disease makes it an unapproved drug claim.\n\n**References**\n\n- [FTC Health Products Compliance Guidance](https://www.ftc.gov/health-guidance), § 2.1\n- 21 U.S.C. 343(r)(6)\n\n**Suggested rewrite:** Describe what the product contains, not a disease it treats."
+                      },
+                      "helpUri": "https://www.ftc.gov/health-guidance",
+                      "properties": {
+                        "tags": [
+                          "medical-advertising",
+                          "disease-claims",
+                          "fda"
+                        ],
+                        "precision": "high",
+                        "problem.severity": "error"
+                      }
+                    },
+                    {
+                      "id": "guaranteed-results",
+                      "name": "GuaranteedResults",
+                      "shortDescription": {
+                        "text": "Guaranteed results"
+                      },
+                      "fullDescription": {
+                        "text": "Results vary; a guarantee misleads."
+                      },
+                      "defaultConfiguration": {
+                        "level": "note"
+                      },
+                      "help": {
+                        "text": "Results vary; a guarantee misleads.\n\nReferences:\n- AMA Code of Medical Ethics, Opinion 9.6.1\n\nSuggested rewrite: Say what most patients can expect.",
+                        "markdown": "Results vary; a guarantee misleads.\n\n**References**\n\n- AMA Code of Medical Ethics, Opinion 9.6.1\n\n**Suggested rewrite:** Say what most patients can expect."
+                      },
+                      "properties": {
+                        "tags": [
+                          "medical-advertising",
+                          "unrealistic-expectations"
+                        ],
+                        "precision": "medium",
+                        "problem.severity": "recommendation"
+                      }
+                    },
+                    {
+                      "id": "miracle-claim",
+                      "name": "MiracleClaim",
+                      "shortDescription": {
+                        "text": "Miracle claim"
+                      },
+                      "fullDescription": {
+                        "text": "Words like *miracle* promise more than <any> treatment gives."
+                      },
+                      "defaultConfiguration": {
+                        "level": "warning"
+                      },
+                      "help": {
+                        "text": "Words like *miracle* promise more than <any> treatment gives.",
+                        "markdown": "Words like \\*miracle\\* promise more than \\<any\\> treatment gives."
+                      },
+                      "properties": {
+                        "tags": [
+                          "medical-advertising",
+                          "unrealistic-expectations",
+                          "superlatives"
+                        ],
+                        "precision": "high",
+                        "problem.severity": "warning"
+                      }
+                    },
+                    {
+                      "id": "missing-disclaimer",
+                      "name": "MissingDisclaimer",
+                      "shortDescription": {
+                        "text": "Health claims without a disclaimer"
+                      },
+                      "fullDescription": {
+                        "text": "Readers need to know results vary."
+                      },
+                      "defaultConfiguration": {
+                        "level": "warning"
+                      },
+                      "help": {
+                        "text": "Readers need to know results vary.\n\nSuggested rewrite: Add: \"Individual results vary.\"",
+                        "markdown": "Readers need to know results vary.\n\n**Suggested rewrite:** Add: \"Individual results vary.\""
+                      },
+                      "properties": {
+                        "tags": [
+                          "medical-advertising",
+                          "disclosure"
+                        ],
+                        "precision": "high",
+                        "problem.severity": "warning"
+                      }
+                    }
+                  ]
+                }
+              },
+              "originalUriBaseIds": {
+                "%SRCROOT%": {
+                  "description": {
+                    "text": "The root of the project that was checked."
+                  }
+                }
+              },
+              "columnKind": "utf16CodeUnits",
+              "results": [
+                {
+                  "ruleId": "missing-disclaimer",
+                  "ruleIndex": 3,
+                  "level": "warning",
+                  "message": {
+                    "text": "The page makes health claims but has no disclaimer."
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "content/offers/weight-loss.md",
+                          "uriBaseId": "%SRCROOT%"
+                        },
+                        "region": {
+                          "startLine": 1,
+                          "startColumn": 1,
+                          "endLine": 1,
+                          "endColumn": 24,
+                          "snippet": {
+                            "text": "# Summer wellness offer"
+                          }
+                        }
+                      }
+                    }
+                  ],
+                  "partialFingerprints": {
+                    "medlint/v1": "c2ba0c358618c743f9509c088c91b11e"
+                  }
+                },
+                {
+                  "ruleId": "disease-cure-claim",
+                  "ruleIndex": 0,
+                  "level": "error",
+                  "message": {
+                    "text": "Claim that the product cures a disease: \"cures diabetes\"."
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "content/offers/weight-loss.md",
+                          "uriBaseId": "%SRCROOT%"
+                        },
+                        "region": {
+                          "startLine": 3,
+                          "startColumn": 34,
+                          "endLine": 3,
+                          "endColumn": 48,
+                          "snippet": {
+                            "text": "cures diabetes"
+                          }
+                        }
+                      }
+                    }
+                  ],
+                  "partialFingerprints": {
+                    "medlint/v1": "00c8ef5ccc55932dd3fcd7b80e3f7175"
+                  }
+                },
+                {
+                  "ruleId": "miracle-claim",
+                  "ruleIndex": 2,
+                  "level": "warning",
+                  "message": {
+                    "text": "Miracle claim: \"\\[miracle cure\\]\"."
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "content/%C3%9Cber%20uns.md",
+                          "uriBaseId": "%SRCROOT%"
+                        },
+                        "region": {
+                          "startLine": 3,
+                          "startColumn": 7,
+                          "endLine": 3,
+                          "endColumn": 19,
+                          "snippet": {
+                            "text": "miracle cure"
+                          }
+                        }
+                      }
+                    }
+                  ],
+                  "partialFingerprints": {
+                    "medlint/v1": "2c171240dff50bab7253d6b49e0a9220"
+                  }
+                },
+                {
+                  "ruleId": "guaranteed-results",
+                  "ruleIndex": 1,
+                  "level": "note",
+                  "message": {
+                    "text": "Promise of results: \"guaranteed\"."
+                  },
+                  "locations": [
+                    {
+                      "physicalLocation": {
+                        "artifactLocation": {
+                          "uri": "content/%C3%9Cber%20uns.md",
+                          "uriBaseId": "%SRCROOT%"
+                        },
+                        "region": {
+                          "startLine": 3,
+                          "startColumn": 37,
+                          "endLine": 3,
+                          "endColumn": 47,
+                          "snippet": {
+                            "text": "guaranteed"
+                          }
+                        }
+                      }
+                    }
+                  ],
+                  "partialFingerprints": {
+                    "medlint/v1": "282769f2d01e66e64e01ceea0bc59a17"
+                  },
+                  "suppressions": [
+                    {
+                      "kind": "inSource",
+                      "status": "accepted",
+                      "justification": "Approved by legal, ticket 12"
+                    }
+                  ]
+                }
+              ],
+              "properties": {
+                "rulePackVersion": "2025.11.0",
+                "filesChecked": 3
+              }
+            }
+          ]
+        }
         """#
 }
