@@ -88,7 +88,7 @@ public enum GitHubReporter {
         properties.append("title=" + escapeProperty(neutralized("medlint: " + finding.diagnostic.ruleID)))
         let message = finding.diagnostic.message.isEmpty ? finding.diagnostic.ruleID : finding.diagnostic.message
         return "::\(commandName(finding.level)) " + properties.joined(separator: ",") + "::"
-            + escapeData(limited(neutralized(message)))
+            + escapeData(SARIFReporter.limited(neutralized(message), to: maxMessageLength))
     }
 
     private static func overflowNotice(hidden: Int, level: Severity) -> String {
@@ -119,18 +119,5 @@ public enum GitHubReporter {
             }
         }
         return out
-    }
-
-    /// `text` cut to `maxMessageLength` UTF-16 units on a character boundary, ending in `…` when cut.
-    private static func limited(_ text: String) -> String {
-        guard text.utf16.count > maxMessageLength else { return text }
-        var out = ""
-        var length = 0
-        for character in text {
-            length += character.utf16.count
-            if length > maxMessageLength - 1 { break }
-            out.append(character)
-        }
-        return out + "…"
     }
 }

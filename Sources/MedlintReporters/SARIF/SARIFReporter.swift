@@ -262,8 +262,9 @@ public enum SARIFReporter {
         return out
     }
 
-    /// `text` cut to at most `limit` UTF-16 units (GitHub's unit for its length limits), ending in `…` when cut.
-    private static func limited(_ text: String, to limit: Int) -> String {
+    /// `text` cut to at most `limit` UTF-16 units (GitHub's unit for its length limits) on a
+    /// character boundary, ending in `…` when cut. (The GitHub reporter uses it for messages too.)
+    static func limited(_ text: String, to limit: Int) -> String {
         guard text.utf16.count > limit else { return text }
         var out = ""
         var length = 0
