@@ -4,7 +4,7 @@ import PackageDescription
 // Dependency graph, one way only:
 //   CPCRE2 → MedlintPatterns ─┐
 //   CCmarkGFM → MedlintMarkdown ┴→ MedlintCore → MedlintReporters → medlint (CLI)
-//   rules/ → RulePackEmbedder (build plugin) → MedlintRulePack ───────────────┘
+//   rules/ → RulePackEmbedder (build plugin, uses MedlintCore) → MedlintRulePack ─┘
 let package = Package(
     name: "medlint",
     platforms: [.macOS(.v13)],
@@ -35,9 +35,11 @@ let package = Package(
             dependencies: ["MedlintPatterns", "MedlintMarkdown", .product(name: "Yams", package: "Yams")]
         ),
         .target(name: "MedlintReporters", dependencies: ["MedlintCore"]),
-        .executableTarget(name: "RulePackEmbedder", path: "Plugins/RulePackEmbedderTool"),
+        // Checks the rule pack at build time (a broken built-in rule fails the build) and writes it
+        // precompiled into MedlintRulePack.
+        .executableTarget(name: "RulePackEmbedder", dependencies: ["MedlintCore"], path: "Plugins/RulePackEmbedderTool"),
         .plugin(name: "RulePackPlugin", capability: .buildTool(), dependencies: ["RulePackEmbedder"]),
-        .target(name: "MedlintRulePack", plugins: ["RulePackPlugin"]),
+        .target(name: "MedlintRulePack", dependencies: ["MedlintCore"], plugins: ["RulePackPlugin"]),
         .executableTarget(
             name: "medlint",
             dependencies: [

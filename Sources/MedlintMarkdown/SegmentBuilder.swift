@@ -86,7 +86,7 @@ struct SegmentBuilder {
             case 0x90, 0x91: return [0x2D]  // hyphen, non-breaking hyphen
             case 0x98, 0x99, 0x9B, 0xB2: return [0x27]  // ‘ ’ ‛ ′
             case 0x9C, 0x9D, 0x9F, 0xB3: return [0x22]  // “ ” ‟ ″
-            case 0x87, 0x89, 0x8A, 0xAF: return [0x20]  // figure, thin, hair, narrow NBSP
+            case 0x80...0x8A, 0xAF: return [0x20]  // en/em/figure/thin/hair spaces, narrow NBSP
             case 0x8B, 0x8C, 0x8D: return []  // zero-width space and joiners
             default: return nil
             }

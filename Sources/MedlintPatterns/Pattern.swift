@@ -1,18 +1,53 @@
 import CPCRE2
+import Synchronization
 
 /// A regular expression compiled once by PCRE2 (UTF mode, JIT-compiled where the platform allows)
 /// and shared read-only by every worker. Matching needs a per-worker `MatchScratch`.
+/// A lazy pattern is compiled on first use, so a run pays only for the rules whose words occur.
 public final class Pattern: @unchecked Sendable {
-    // pcre2_code is immutable after compilation and documented as safe to share between threads.
-    let code: OpaquePointer
-    let isJITCompiled: Bool
+    /// The compiled code; pcre2_code is immutable after compilation and safe to share between threads.
+    private struct Compiled: @unchecked Sendable {
+        let code: OpaquePointer
+        let isJITCompiled: Bool
+    }
+
+    private let state: Mutex<Result<Compiled, PatternError>?>
     /// The pattern as written.
     public let source: String
     public let options: PatternOptions
+    /// Strings of which every match contains one (lower-cased ASCII), for the prefilter; nil when none is known.
+    public let requiredLiterals: [String]?
 
+    /// Compiles now: a pattern that does not compile is an error here.
     public init(_ source: String, options: PatternOptions = .default) throws(PatternError) {
         self.source = source
         self.options = options
+        requiredLiterals = LiteralExtractor.requiredLiterals(of: source)
+        let compiled = Self.compile(source, options: options)
+        state = Mutex(compiled)
+        if case let .failure(error) = compiled { throw error }
+    }
+
+    /// Compiles on first use; a compile error then surfaces from matching. `requiredLiterals`
+    /// may be given when they were computed ahead of time (the built-in pack does so at build time).
+    public init(lazy source: String, options: PatternOptions = .default, requiredLiterals: [String]?? = nil) {
+        self.source = source
+        self.options = options
+        self.requiredLiterals = requiredLiterals ?? LiteralExtractor.requiredLiterals(of: source)
+        state = Mutex(nil)
+    }
+
+    private func compiled() throws(PatternError) -> Compiled {
+        let result = state.withLock { current -> Result<Compiled, PatternError> in
+            if let current { return current }
+            let made = Self.compile(source, options: options)
+            current = made
+            return made
+        }
+        return try result.get()
+    }
+
+    private static func compile(_ source: String, options: PatternOptions) -> Result<Compiled, PatternError> {
         var flags = UInt32(PCRE2_UTF)
         if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
         if options.contains(.unicodeProperties) { flags |= UInt32(PCRE2_UCP) }
@@ -23,13 +58,16 @@ public final class Pattern: @unchecked Sendable {
             pcre2_compile_8(buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!, buffer.count, flags, &errorCode, &errorOffset, nil)
         }
         guard let compiled else {
-            throw .compile(pattern: source, message: PCRE2Message.text(for: errorCode), offset: errorOffset)
+            return .failure(.compile(pattern: source, message: PCRE2Message.text(for: errorCode), offset: errorOffset))
         }
-        code = compiled
-        isJITCompiled = pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0
+        return .success(Compiled(code: compiled, isJITCompiled: pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0))
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        state.withLock { current in
+            if case let .success(compiled) = current { pcre2_code_free_8(compiled.code) }
+        }
+    }
 
     /// Calls `body` with every non-overlapping match in `subject[range]`, as byte ranges of `subject`.
     /// Text before `range.lowerBound` is visible to lookbehinds; nothing after `range.upperBound` is.
@@ -41,6 +79,9 @@ public final class Pattern: @unchecked Sendable {
         _ body: (Range<Int>) -> Void
     ) throws(PatternError) {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
+        let compiled = try compiled()
+        let code = compiled.code
+        let isJITCompiled = compiled.isJITCompiled
         let end = min(range.upperBound, subject.count)
         var start = range.lowerBound
         while start <= end {
@@ -73,6 +114,9 @@ public final class Pattern: @unchecked Sendable {
         scratch: MatchScratch
     ) throws(PatternError) -> Range<Int>? {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return nil }
+        let compiled = try compiled()
+        let code = compiled.code
+        let isJITCompiled = compiled.isJITCompiled
         let end = min(range.upperBound, subject.count)
         guard range.lowerBound <= end else { return nil }
         let rc: Int32

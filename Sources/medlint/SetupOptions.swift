@@ -14,7 +14,7 @@ struct SetupOptions: ParsableArguments {
     func load() throws -> RunSetup {
         do {
             return try RunSetup(builtinRules: RuleDirectoryReader.sources(fromEmbedded: BuiltinRulePack.files),
-                                configPath: config, extraRuleDirectories: ruleDirectories)
+                                precompiledRules: BuiltinRulePack.rules, configPath: config, extraRuleDirectories: ruleDirectories)
         } catch {
             Diagnostics.printError(error.description)
             throw ExitCode(2)

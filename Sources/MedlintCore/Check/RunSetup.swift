@@ -10,8 +10,13 @@ public struct RunSetup: Sendable {
     public let projectRoot: String
     public let currentDirectory: String
 
+    /// - Parameters:
+    ///   - builtinRules: the built-in pack's YAML files.
+    ///   - precompiledRules: the same pack, checked and precompiled at build time; used unless the
+    ///     configuration extends lexicons (which changes the built-in patterns).
     public init(
         builtinRules: [RuleSource],
+        precompiledRules: [Rule]? = nil,
         configPath: String?,
         extraRuleDirectories: [String],
         currentDirectory: String = FileManager.default.currentDirectoryPath
@@ -43,8 +48,21 @@ public struct RunSetup: Sendable {
         if !configuration.disclaimers.isEmpty {
             terms["disclaimer-language", default: []] += configuration.disclaimers
         }
-        let loaded = try RuleLoader().load(builtin: builtinRules, custom: custom, lexiconTerms: terms,
+        let loaded: RuleLoader.Output
+        if let precompiledRules, terms.isEmpty {
+            if custom.isEmpty {
+                loaded = RuleLoader.Output(rules: precompiledRules, lexicons: LexiconSet())
+            } else {
+                // Custom rules may use the built-in lexicons: load those, then the custom rules over the pack.
+                let customLoaded = try RuleLoader().load(builtin: builtinRules.filter(\.isLexicon), custom: custom)
+                let customIDs = Set(customLoaded.rules.map(\.id))
+                let merged = precompiledRules.filter { !customIDs.contains($0.id) } + customLoaded.rules
+                loaded = RuleLoader.Output(rules: merged.sorted { $0.id < $1.id }, lexicons: customLoaded.lexicons)
+            }
+        } else {
+            loaded = try RuleLoader().load(builtin: builtinRules, custom: custom, lexiconTerms: terms,
                                            lexiconTermsOrigin: configuration.path ?? ".medlint.yml")
+        }
         try configuration.validateRuleIDs(Set(loaded.rules.map(\.id) + BuiltinChecks.all.map(\.id)))
         self.configuration = configuration
         rules = loaded.rules

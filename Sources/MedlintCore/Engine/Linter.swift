@@ -8,9 +8,19 @@ import MedlintPatterns
 public struct Linter: Sendable {
     public let rules: [Rule]
     private let supersededBy: [String: [String]]
+    private let prefilter: Prefilter
 
     public init(rules: [Rule]) {
         self.rules = rules
+        var patterns: [Pattern] = []
+        for rule in rules {
+            switch rule.kind {
+            case let .phrase(primary, _, _): patterns += primary
+            case let .needsCitation(primary, _, _): patterns += primary
+            case let .requires(when, _, require, _): patterns += when + require
+            }
+        }
+        prefilter = Prefilter(patterns: patterns)
         var map: [String: [String]] = [:]
         for rule in rules {
             for superseded in rule.supersedes { map[superseded, default: []].append(rule.id) }
@@ -19,7 +29,7 @@ public struct Linter: Sendable {
     }
 
     public func lint(_ document: Document, scratch: MatchScratch) -> [Diagnostic] {
-        var run = LintRun(document: document, scratch: scratch)
+        var run = LintRun(document: document, scratch: scratch, prefilter: prefilter)
         for rule in rules {
             run.apply(rule)
         }
@@ -46,13 +56,45 @@ public struct Linter: Sendable {
 struct LintRun {
     let document: Document
     let scratch: MatchScratch
+    let prefilter: Prefilter
     var diagnostics: [Diagnostic] = []
     private var sentenceCache: [[Range<Int>]?]
+    private var hitCache: [Prefilter.Hits?]
 
-    init(document: Document, scratch: MatchScratch) {
+    init(document: Document, scratch: MatchScratch, prefilter: Prefilter) {
         self.document = document
         self.scratch = scratch
+        self.prefilter = prefilter
         sentenceCache = Array(repeating: nil, count: document.segments.count)
+        hitCache = Array(repeating: nil, count: document.segments.count)
+    }
+
+    /// The sentences of segment `index` in which `pattern` can match, by the prefilter.
+    mutating func candidateSentences(_ pattern: Pattern, segment index: Int) -> [Int] {
+        let all = sentences(index)
+        guard let slot = prefilter.slotOf[ObjectIdentifier(pattern)] else { return Array(all.indices) }
+        if hitCache[index] == nil { hitCache[index] = prefilter.hits(in: document.segments[index].text, sentences: all) }
+        return hitCache[index]!.sentences(ofSlot: slot)
+    }
+
+    /// Every match of `patterns` in the candidate sentences of a segment, grouped by sentence index.
+    mutating func matchesBySentence(_ patterns: [Pattern], segment index: Int, linkTextOnly: Bool = false) throws(PatternError) -> [Int: [Range<Int>]] {
+        let segment = document.segments[index]
+        let sentenceRanges = sentences(index)
+        var found: [Int: [Range<Int>]] = [:]
+        for pattern in patterns {
+            for sentenceIndex in candidateSentences(pattern, segment: index) {
+                try forEachMatch(pattern, in: segment, range: sentenceRanges[sentenceIndex]) { match in
+                    let range = trimmed(match, in: segment.text)
+                    guard !range.isEmpty else { return }
+                    if linkTextOnly, !segment.links.contains(where: { $0.textRange.contains(range.lowerBound) }) { return }
+                    if !(found[sentenceIndex]?.contains(where: { $0.overlaps(range) }) ?? false) {
+                        found[sentenceIndex, default: []].append(range)
+                    }
+                }
+            }
+        }
+        return found
     }
 
     mutating func sentences(_ index: Int) -> [Range<Int>] {
@@ -144,45 +186,43 @@ struct LintRun {
     // MARK: - Kinds
 
     private mutating func applyPhrase(_ rule: Rule, patterns: [Pattern], exceptions: [Pattern], context: [Pattern]) throws(PatternError) {
-        var previousSentence: (segment: Int, range: Range<Int>)?
         for index in document.segments.indices {
             let segment = document.segments[index]
             let (included, linkTextOnly) = inScope(rule, segment)
-            let sentenceRanges = sentences(index)
-            defer { if let last = sentenceRanges.last { previousSentence = (index, last) } }
             guard included else { continue }
-            for (position, sentence) in sentenceRanges.enumerated() {
-                var found: [Range<Int>] = []
-                for pattern in patterns {
-                    try forEachMatch(pattern, in: segment, range: sentence) { match in
-                        let range = trimmed(match, in: segment.text)
-                        guard !range.isEmpty else { return }
-                        if linkTextOnly, !segment.links.contains(where: { $0.textRange.contains(range.lowerBound) }) { return }
-                        if !found.contains(where: { $0.overlaps(range) }) { found.append(range) }
-                    }
-                }
-                guard !found.isEmpty else { continue }
+            let found = try matchesBySentence(patterns, segment: index, linkTextOnly: linkTextOnly)
+            guard !found.isEmpty else { continue }
+            let sentenceRanges = sentences(index)
+            for position in found.keys.sorted() {
+                let sentence = sentenceRanges[position]
                 if try matchesAny(exceptions, in: segment, range: sentence) { continue }
-                if !context.isEmpty {
-                    var hasContext = try matchesAny(context, in: segment, range: sentence)
-                    if !hasContext {
-                        if position > 0 {
-                            hasContext = try matchesAny(context, in: segment, range: sentenceRanges[position - 1])
-                        } else if let previous = previousSentence {
-                            hasContext = try matchesAny(context, in: document.segments[previous.segment], range: previous.range)
-                        }
-                    }
-                    if !hasContext, let heading = segment.headingIndex {
-                        let headingSegment = document.segments[heading]
-                        hasContext = try matchesAny(context, in: headingSegment, range: 0..<headingSegment.text.count)
-                    }
-                    if !hasContext { continue }
-                }
-                for match in found.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                if !context.isEmpty, !(try hasContext(context, segment: index, sentence: position)) { continue }
+                for match in found[position]!.sorted(by: { $0.lowerBound < $1.lowerBound }) {
                     diagnostics.append(diagnostic(rule, segment: segment, match: match, sentence: sentence))
                 }
             }
         }
+    }
+
+    /// Whether a context pattern occurs in the sentence, the sentence before it (in this segment
+    /// or the last sentence of the previous one), or the nearest heading above.
+    private mutating func hasContext(_ context: [Pattern], segment index: Int, sentence position: Int) throws(PatternError) -> Bool {
+        let segment = document.segments[index]
+        let sentenceRanges = sentences(index)
+        if try matchesAny(context, in: segment, range: sentenceRanges[position]) { return true }
+        if position > 0 {
+            if try matchesAny(context, in: segment, range: sentenceRanges[position - 1]) { return true }
+        } else {
+            var previous = index - 1
+            while previous >= 0, sentences(previous).isEmpty { previous -= 1 }
+            if previous >= 0, let last = sentences(previous).last,
+               try matchesAny(context, in: document.segments[previous], range: last) { return true }
+        }
+        if let heading = segment.headingIndex {
+            let headingSegment = document.segments[heading]
+            if try matchesAny(context, in: headingSegment, range: 0..<headingSegment.text.count) { return true }
+        }
+        return false
     }
 
     private func hasCitation(_ segment: Segment, citations: [Pattern]) throws(PatternError) -> Bool {
@@ -199,20 +239,16 @@ struct LintRun {
         for index in document.segments.indices {
             let segment = document.segments[index]
             guard inScope(rule, segment).0 else { continue }
+            let found = try matchesBySentence(patterns, segment: index)
+            guard !found.isEmpty else { continue }
+            let sentenceRanges = sentences(index)
             var cited: Bool?
-            for sentence in sentences(index) {
-                var found: [Range<Int>] = []
-                for pattern in patterns {
-                    try forEachMatch(pattern, in: segment, range: sentence) { match in
-                        let range = trimmed(match, in: segment.text)
-                        if !range.isEmpty, !found.contains(where: { $0.overlaps(range) }) { found.append(range) }
-                    }
-                }
-                guard !found.isEmpty else { continue }
+            for position in found.keys.sorted() {
+                let sentence = sentenceRanges[position]
                 if try matchesAny(exceptions, in: segment, range: sentence) { continue }
                 if cited == nil { cited = try hasCitation(segment, citations: citations) }
                 if cited == true { break }
-                for match in found.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+                for match in found[position]!.sorted(by: { $0.lowerBound < $1.lowerBound }) {
                     diagnostics.append(diagnostic(rule, segment: segment, match: match, sentence: sentence))
                 }
             }
@@ -237,19 +273,15 @@ struct LintRun {
             guard inScope(rule, segment).0 else { continue }
             let key = regionKey(index, within)
             guard firstMatchInRegion[key] == nil else { continue }
-            sentenceLoop: for sentence in sentences(index) {
-                var first: Range<Int>?
-                for pattern in when {
-                    try forEachMatch(pattern, in: segment, range: sentence) { match in
-                        let range = trimmed(match, in: segment.text)
-                        if !range.isEmpty, first == nil || range.lowerBound < first!.lowerBound { first = range }
-                    }
-                }
-                guard let match = first else { continue }
+            let found = try matchesBySentence(when, segment: index)
+            let sentenceRanges = sentences(index)
+            for position in found.keys.sorted() {
+                let sentence = sentenceRanges[position]
                 if try matchesAny(whenExceptions, in: segment, range: sentence) { continue }
-                firstMatchInRegion[key] = (index, match, sentence)
+                let first = found[position]!.min { $0.lowerBound < $1.lowerBound }!
+                firstMatchInRegion[key] = (index, first, sentence)
                 regionOrder.append(key)
-                break sentenceLoop
+                break
             }
         }
         guard !regionOrder.isEmpty else { return }
@@ -258,7 +290,12 @@ struct LintRun {
             let key = regionKey(index, within)
             guard firstMatchInRegion[key] != nil, !satisfied.contains(key) else { continue }
             let segment = document.segments[index]
-            if try matchesAny(require, in: segment, range: 0..<segment.text.count) { satisfied.insert(key) }
+            for pattern in require where !candidateSentences(pattern, segment: index).isEmpty {
+                if try matchesAny([pattern], in: segment, range: 0..<segment.text.count) {
+                    satisfied.insert(key)
+                    break
+                }
+            }
         }
         for key in regionOrder where !satisfied.contains(key) {
             let first = firstMatchInRegion[key]!

@@ -34,8 +34,10 @@ public struct RuleLoader {
         lexiconTermsOrigin: String = ".medlint.yml"
     ) throws(ConfigurationError) -> Output {
         var lexicons = LexiconSet()
-        for set in [builtin] + custom {
-            for source in set where source.isLexicon { lexicons.insert(try parseLexicon(source)) }
+        // Built-in patterns are tested with the pack, so they compile lazily, on first use (a run
+        // pays only for the rules whose words occur); custom ones are compiled now, to report errors.
+        for (setIndex, set) in ([builtin] + custom).enumerated() {
+            for source in set where source.isLexicon { lexicons.insert(try parseLexicon(source, validate: setIndex > 0)) }
         }
         for (name, terms) in lexiconTerms.sorted(by: { $0.key < $1.key }) where !lexicons.extend(name, with: terms) {
             let hint = Suggestion.closest(to: name, among: lexicons.names).map { " (did you mean '\($0)'?)" } ?? ""
@@ -43,10 +45,10 @@ public struct RuleLoader {
         }
         var rules: [Rule] = []
         var indexByID: [String: Int] = [:]
-        for set in [builtin] + custom {
+        for (setIndex, set) in ([builtin] + custom).enumerated() {
             var idsInSet: [String: String] = [:]
             for source in set where !source.isLexicon {
-                let rule = try parseRule(source, lexicons: lexicons)
+                let rule = try parseRule(source, lexicons: lexicons, eager: setIndex > 0)
                 if let other = idsInSet[rule.id] {
                     throw ConfigurationError(file: source.path, line: 1, column: 1, message: "duplicate rule id '\(rule.id)' (also in \(other))")
                 }
@@ -68,7 +70,7 @@ public struct RuleLoader {
         return Output(rules: rules.sorted { $0.id < $1.id }, lexicons: lexicons)
     }
 
-    func parseLexicon(_ source: RuleSource) throws(ConfigurationError) -> Lexicon {
+    func parseLexicon(_ source: RuleSource, validate: Bool = true) throws(ConfigurationError) -> Lexicon {
         let file = try YAMLFile(path: source.path, contents: source.contents)
         let entries = try file.mapping(file.root, allowed: ["name", "description", "terms", "patterns"], what: "lexicon")
         var name = source.baseName
@@ -86,6 +88,10 @@ public struct RuleLoader {
             case "terms": terms = try file.strings(entry.value, "terms").map(\.0)
             case "patterns":
                 for (pattern, node) in try file.strings(entry.value, "patterns") {
+                    guard validate else {
+                        patterns.append(pattern)
+                        continue
+                    }
                     do throws(PatternError) {
                         _ = try Pattern("(?:" + pattern + ")")
                     } catch {
@@ -106,7 +112,7 @@ public struct RuleLoader {
         }
     }
 
-    func parseRule(_ source: RuleSource, lexicons: LexiconSet) throws(ConfigurationError) -> Rule {
+    func parseRule(_ source: RuleSource, lexicons: LexiconSet, eager: Bool = true) throws(ConfigurationError) -> Rule {
         let file = try YAMLFile(path: source.path, contents: source.contents)
         let entries = try file.mapping(file.root, allowed: Self.ruleKeys, what: "rule")
         var values: [String: Node] = [:]
@@ -170,6 +176,10 @@ public struct RuleLoader {
                     let hint = Suggestion.closest(to: name, among: lexicons.names).map { " (did you mean '\($0)'?)" } ?? ""
                     throw file.error(patternNode, "unknown lexicon '@{\(name)}'\(hint)")
                 }
+                if !eager {
+                    patterns.append(Pattern(lazy: expanded))
+                    continue
+                }
                 do throws(PatternError) {
                     patterns.append(try Pattern(expanded))
                 } catch {
@@ -191,7 +201,7 @@ public struct RuleLoader {
         case "needs-citation":
             var citations = try compile("citations", required: false)
             if values["citations"] == nil, lexicons.lexicons["named-sources"] != nil {
-                citations = [try! Pattern(try! lexicons.expand("@{named-sources}"))]
+                citations = [Pattern(lazy: try! lexicons.expand("@{named-sources}"))]
             }
             kind = .needsCitation(patterns: try compile("patterns", required: true), exceptions: try compile("exceptions", required: false), citations: citations)
         default:

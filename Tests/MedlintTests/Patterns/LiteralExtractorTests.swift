@@ -1,0 +1,37 @@
+import MedlintPatterns
+import Testing
+
+/// `^` stands for the word-boundary mark in these expectations.
+private func marks(_ literals: [String]) -> [String] {
+    literals.map { $0.replacingOccurrences(of: "^", with: "\u{1}") }.sorted()
+}
+
+@Suite("Required literals of a pattern")
+struct LiteralExtractorTests {
+    @Test("literals every match must contain", arguments: [
+        ("\\bpainless\\b", ["^painless^"]),
+        ("\\bpain[- ]?(?:free|less)\\b", ["^pain free^", "^pain less^", "^pain-free^", "^pain-less^", "^painfree^", "^painless^"]),
+        ("(?:100\\s*%|completely)\\s+safe", ["100 % safe", "100% safe", "completely safe"]),
+        ("\\b(?:guarantee[ds]?|promise)\\b", ["^guarantee^", "^guaranteed^", "^guarantees^", "^promise^"]),
+        ("(?-i:FDA)[- ]approved", ["fda approved", "fda-approved"]),
+        ("no\\s+side[- ]effects?", ["no side effect", "no side-effect"]),
+        ("\\b(?:cure|cures|cured)\\b", ["^cure^", "^cured^", "^cures^"]),
+        ("you won'?t feel a thing", ["you won't feel a thing", "you wont feel a thing"]),
+        ("\\d+\\s*%", ["%"]),
+        ("(?i)\\bminimal(?=\\s)", ["^minimal"]),
+        ("a{2,}b", ["a"]),
+        ("(?:a|b)c", ["ac", "bc"]),
+        ("\\d+ in \\d+", [" in "]),
+        ("\\w+ment", ["ment"]),
+        ("(?:é|è)tude", ["tude"]),
+        ("(?:★{4,}|\\b[45]\\s?stars?)(?=.{0,40}\\bpain\\b)", ["^pain^"]),
+    ])
+    func required(pattern: String, expected: [String]) {
+        #expect(LiteralExtractor.requiredLiterals(of: pattern) == marks(expected))
+    }
+
+    @Test("patterns without a required literal give nil", arguments: ["(?:pain)?free|x*", "[^a]+", ".*", "(?:a|\\s)", "\\s+", "\\b"])
+    func none(pattern: String) {
+        #expect(LiteralExtractor.requiredLiterals(of: pattern) == nil)
+    }
+}
