@@ -12,3 +12,6 @@ swift build --build-tests
 # End-to-end tests run the real binary from .build/debug.
 swift test --skip-build
 .build/debug/medlint test-rules
+# pre-commit hooks (through a real pre-commit), the GitHub Action and workflows (actionlint,
+# zizmor, check-jsonschema), in a throwaway virtual environment.
+scripts/test-integrations.sh

@@ -1,8 +1,21 @@
+import Foundation
 /// Makes text taken from a scanned file safe to print: control characters, escape sequences and
 /// line breaks are shown as visible escapes, so a file cannot move the cursor, recolour the
-/// terminal or start a CI workflow command.
+/// terminal or start a CI workflow command (`##[` is broken with a zero-width space, as in the
+/// GitHub output).
 public enum TerminalText {
     public static func escaped(_ text: String) -> String {
+        let out = escapedControls(text)
+        return out.contains("##[") ? out.replacingOccurrences(of: "##[", with: "#\u{200B}#[") : out
+    }
+
+    /// A path as the first thing on a line: never starting with `::`.
+    public static func escapedPath(_ path: String) -> String {
+        let out = escaped(path)
+        return out.hasPrefix(":") ? "./" + out : out
+    }
+
+    private static func escapedControls(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

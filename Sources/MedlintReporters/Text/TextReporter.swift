@@ -28,7 +28,7 @@ public struct TextReporter {
         let end = file.end(of: diagnostic)
         let isError = diagnostic.level == .error
         let isWarning = diagnostic.level == .warning
-        var out = style.bold(TerminalText.escaped(file.displayPath) + ":\(start.line):\(start.utf16Column):") + " "
+        var out = style.bold(TerminalText.escapedPath(file.displayPath) + ":\(start.line):\(start.utf16Column):") + " "
         out += style.level(diagnostic.level.rawValue + ":", error: isError, warning: isWarning) + " "
         out += style.bold(TerminalText.escaped(diagnostic.message)) + " " + style.dim("[\(diagnostic.ruleID)]")
         if let suppression = diagnostic.suppression {
@@ -106,7 +106,7 @@ public struct TextReporter {
         var shown = prefix
         var underline = String(repeating: " ", count: prefix.isEmpty ? 0 : 1)
         for cell in cells[first..<last] {
-            shown += cell.text
+            shown += cell.text == "[" && shown.hasSuffix("##") ? "\u{200B}[" : cell.text
             underline += String(repeating: cell.marked ? "^" : " ", count: cell.width)
         }
         shown += suffix
