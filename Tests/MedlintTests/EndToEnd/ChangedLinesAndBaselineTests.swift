@@ -122,3 +122,19 @@ struct ChangedLinesAndBaselineTests {
         #expect(text.stdout.hasSuffix("No findings in 1 file.\n"))
     }
 }
+
+@Suite("Staged mode", .serialized)
+struct StagedModeTests {
+    @Test("--staged lints the staged content and reports only staged lines")
+    func staged() throws {
+        let helper = ChangedLinesAndBaselineTests()
+        let project = try helper.repository(with: ChangedLinesAndBaselineTests.sentencePerLine)
+        // Stage a new miracle on line 5, then change the working tree so that only the index has it.
+        let staged = ChangedLinesAndBaselineTests.sentencePerLine.replacingOccurrences(of: "We are open on Saturdays.", with: "A miracle on Saturdays.")
+        try project.write("posts/post.md", staged)
+        try helper.git(["add", "posts/post.md"], in: project)
+        try project.write("posts/post.md", ChangedLinesAndBaselineTests.sentencePerLine)
+        #expect(try helper.findings(["--staged", "posts/post.md"], in: project) == ["posts/post.md:5:3"])
+        #expect(try helper.findings(["posts/post.md"], in: project) == ["posts/post.md:4:5", "posts/post.md:6:9"])
+    }
+}

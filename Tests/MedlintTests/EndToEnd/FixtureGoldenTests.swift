@@ -56,11 +56,28 @@ struct FixtureGoldenTests {
         ])
     }
 
-    @Test("SARIF for the pain-clinic post is byte-identical across runs and matches its golden file")
+    @Test("SARIF for the pain-clinic post is byte-identical across runs, valid, and matches its golden file")
     func sarif() throws {
         let first = try MedlintBinary.run(["check", "fixtures/pain-clinic/facet-joint-injections.md", "--format", "sarif", "--fail-on", "never"])
         let second = try MedlintBinary.run(["check", "fixtures/pain-clinic/facet-joint-injections.md", "--format", "sarif", "--fail-on", "never"])
         #expect(first.stdout == second.stdout)
         try compare(first.stdout, golden: "pain-clinic/facet-joint-injections.sarif")
+        try SchemaValidation.expectValidSARIF(first.stdout)
+    }
+
+    @Test("every machine format of the pain-clinic post matches its golden file",
+          arguments: [("json", "json"), ("github", "github.txt"), ("rdjsonl", "rdjsonl"), ("gitlab", "gitlab.json")])
+    func machineFormats(format: String, suffix: String) throws {
+        let result = try MedlintBinary.run(["check", "fixtures/pain-clinic/facet-joint-injections.md", "--format", format, "--fail-on", "never"])
+        #expect(result.status == 0)
+        try compare(result.stdout, golden: "pain-clinic/facet-joint-injections." + suffix)
+    }
+
+    @Test("a run with no findings gives a valid SARIF log with results: []")
+    func emptySARIF() throws {
+        let result = try MedlintBinary.run(["check", "fixtures/pain-clinic/facet-joint-injections-compliant.md", "--format", "sarif"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("\"results\": []") || result.stdout.contains("\"results\":[]"))
+        try SchemaValidation.expectValidSARIF(result.stdout)
     }
 }
