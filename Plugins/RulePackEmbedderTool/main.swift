@@ -63,7 +63,16 @@ source += "extension BuiltinRulePack {\n    static let embeddedFiles: [(path: St
 for file in files {
     source += "        (\(literal(file.path)), \(literal(file.contents))),\n"
 }
-source += "    ]\n\n    /// The checked rules, precompiled (see `PrecompiledPackCodec`).\n"
+var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+for file in files {
+    for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+    for byte in file.contents.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+}
+let digits = String(hash, radix: 16)
+let version = "\(rules.count) rules, " + String(repeating: "0", count: max(0, 16 - digits.count)) + digits
+source += "    ]\n\n    /// The number of rules and a hash of every rule file.\n"
+source += "    static let packVersion = \(literal(String(version.prefix(version.count - 8))))\n\n"
+source += "    /// The checked rules, precompiled (see `PrecompiledPackCodec`).\n"
 source += "    static let precompiledPack: String = \(literal(PrecompiledPackCodec.encode(rules.map(PrecompiledRule.init))))\n"
 source += "}\n"
 

@@ -13,14 +13,6 @@ public enum BuiltinRulePack {
 
     static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack) ?? []
 
-    /// A version of the pack that changes whenever any rule file changes.
-    public static var version: String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for file in embeddedFiles {
-            for byte in file.path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            for byte in file.contents.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        let digits = String(hash, radix: 16)
-        return "\(precompiledRules.count) rules, " + String(repeating: "0", count: max(0, 8 - digits.count)) + digits.prefix(8)
-    }
+    /// A version of the pack that changes whenever any rule file changes (computed at build time).
+    public static var version: String { packVersion }
 }
