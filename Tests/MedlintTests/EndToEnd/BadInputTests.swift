@@ -79,20 +79,7 @@ struct BadInputTests {
     @Test("a catastrophic custom pattern trips PCRE2's match limit: one rule-error, no hang, the run goes on")
     func catastrophicPattern() throws {
         let project = try MedlintBinary.temporaryProject()
-        try project.write("rules/slow-rule.yml", """
-            id: slow-rule
-            title: Slow
-            level: warning
-            category: test
-            message: slow
-            rationale: test
-            references: [{title: T, url: "https://example.com", section: ""}]
-            suggestion: none
-            kind: phrase
-            patterns: ['(a+)+$']
-            examples: {flag: ['«aaa»'], pass: ['b']}
-
-            """)
+        try project.write("rules/slow-rule.yml", CustomRule.yaml(id: "slow-rule", pattern: "(a+)+$"))
         try project.write("a.md", String(repeating: "a", count: 50_000) + "!\n\nOur injections are 100% painless.\n")
         let started = Date()
         let result = try run(["--rule-dir", "rules", "--fail-on", "never", "a.md"], in: project)

@@ -6,20 +6,7 @@ import Testing
 /// findings do not depend on the built-in pack.
 @Suite("Changed-lines mode and baselines", .serialized)
 struct ChangedLinesAndBaselineTests {
-    static let rule = """
-        id: miracle-word
-        title: Miracle
-        level: error
-        category: test
-        message: "'{match}' is a miracle claim"
-        rationale: Test rule.
-        references: [{title: Test, url: "https://example.com", section: ""}]
-        suggestion: Describe the result plainly.
-        kind: phrase
-        patterns: ['\\bmiracle\\b']
-        examples: {flag: ['A «miracle».'], pass: ['Plain.']}
-
-        """
+    static let rule = CustomRule.yaml(id: "miracle-word", level: "error", pattern: "\\bmiracle\\b", message: "'{match}' is a miracle claim")
 
     static let sentencePerLine = """
         # Post

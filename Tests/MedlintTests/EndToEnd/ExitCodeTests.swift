@@ -66,20 +66,7 @@ struct ExitCodeTests {
     @Test("a broken custom rule exits 2 naming the file, line, column and PCRE2's message")
     func brokenRule() throws {
         let project = try MedlintBinary.temporaryProject()
-        try project.write("custom/bad-pattern.yml", """
-            id: bad-pattern
-            title: Bad
-            level: warning
-            category: test
-            message: bad
-            rationale: bad
-            references: [{title: T, url: "https://example.com", section: ""}]
-            suggestion: none
-            kind: phrase
-            patterns: ['(unclosed']
-            examples: {flag: ['«(unclosed»'], pass: ['x']}
-
-            """)
+        try project.write("custom/bad-pattern.yml", CustomRule.yaml(id: "bad-pattern", pattern: "(unclosed"))
         let result = try MedlintBinary.run(["check", "--rule-dir", "custom", "."], in: project)
         #expect(result.status == 2)
         #expect(result.stderr == "medlint: error: custom/bad-pattern.yml:10:12: pattern does not compile: missing closing parenthesis at offset 9\n")
