@@ -3,7 +3,7 @@ SHELL := /bin/bash
 RELEASE_FLAGS := -c release --static-swift-stdlib
 MEDLINT := .build/release/medlint
 
-.PHONY: demo test deps build release test-rules clean
+.PHONY: demo test deps build release test-rules bench sanitize-address sanitize-thread clean
 
 deps:
 	@scripts/install-deps.sh
@@ -24,6 +24,19 @@ test: deps
 
 test-rules: build
 	.build/debug/medlint test-rules
+
+# Speed and memory beside the peers (bench/README.md).
+bench: release
+	bench/bench.sh
+
+# The test suite under AddressSanitizer / ThreadSanitizer (files are linted in parallel).
+sanitize-address: deps
+	swift build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp swift test --skip-build --sanitize=address --scratch-path .build-asan
+
+sanitize-thread: deps
+	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
+	swift test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 clean:
 	rm -rf .build
