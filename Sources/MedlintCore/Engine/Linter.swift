@@ -273,15 +273,24 @@ struct LintRun {
             guard inScope(rule, segment).0 else { continue }
             let key = regionKey(index, within)
             guard firstMatchInRegion[key] == nil else { continue }
-            let found = try matchesBySentence(when, segment: index)
+            // Only the first `when` match of a region matters: try candidate sentences in order and stop there.
             let sentenceRanges = sentences(index)
-            for position in found.keys.sorted() {
+            var candidates = Set<Int>()
+            for pattern in when { candidates.formUnion(candidateSentences(pattern, segment: index)) }
+            sentenceLoop: for position in candidates.sorted() {
                 let sentence = sentenceRanges[position]
+                var first: Range<Int>?
+                for pattern in when {
+                    try forEachMatch(pattern, in: segment, range: sentence) { match in
+                        let range = trimmed(match, in: segment.text)
+                        if !range.isEmpty, first.map({ range.lowerBound < $0.lowerBound }) ?? true { first = range }
+                    }
+                }
+                guard let match = first else { continue }
                 if try matchesAny(whenExceptions, in: segment, range: sentence) { continue }
-                let first = found[position]!.min { $0.lowerBound < $1.lowerBound }!
-                firstMatchInRegion[key] = (index, first, sentence)
+                firstMatchInRegion[key] = (index, match, sentence)
                 regionOrder.append(key)
-                break
+                break sentenceLoop
             }
         }
         guard !regionOrder.isEmpty else { return }
