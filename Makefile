@@ -3,7 +3,7 @@ SHELL := /bin/bash
 RELEASE_FLAGS := -c release --static-swift-stdlib
 MEDLINT := .build/release/medlint
 
-.PHONY: demo test deps build release test-rules bench sanitize-address sanitize-thread clean
+.PHONY: demo test deps build release test-rules bench sanitize-address sanitize-thread fuzz clean
 
 deps:
 	@scripts/install-deps.sh
@@ -37,6 +37,15 @@ sanitize-address: deps
 sanitize-thread: deps
 	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
 	swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+
+# libFuzzer over Markdown -> Document -> Linter -> every reporter (Fuzz/), FUZZ_SECONDS long,
+# seeded with the fixtures and the regression inputs.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	mkdir -p .build-fuzz/corpus && cp fixtures/*/*.md Fuzz/regressions/* .build-fuzz/corpus/
+	MEDLINT_RULES=rules Fuzz/.build/release/MedlintFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+		-rss_limit_mb=2048 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus
 
 clean:
 	rm -rf .build

@@ -10,6 +10,8 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "medlint", targets: ["medlint"]),
+        // For the fuzz harness in Fuzz/ (a separate package, built with -sanitize=fuzzer).
+        .library(name: "MedlintEngine", targets: ["MedlintMarkdown", "MedlintCore", "MedlintReporters"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
