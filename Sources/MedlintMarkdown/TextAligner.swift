@@ -17,9 +17,10 @@ enum TextAligner {
         while j < literal.count {
             guard i < limit else {
                 flush(i)
-                // The source ran out (cmark's position was wrong): map what is left to the end.
-                let anchor = min(i, source.count)
-                builder.appendAtomic(Array(literal[j...]), source: max(0, anchor - 1)..<anchor)
+                // The source ran out (cmark's position was wrong): map what is left to where the
+                // source stopped, never before what was already mapped.
+                let anchor = min(max(i, builder.sourceCursor), source.count)
+                builder.appendAtomic(Array(literal[j...]), source: anchor..<min(anchor + 1, source.count))
                 return
             }
             let byte = source[i]
