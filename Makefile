@@ -44,7 +44,7 @@ FUZZ_SECONDS ?= 60
 fuzz: deps
 	swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	mkdir -p .build-fuzz/corpus && cp fixtures/*/*.md Fuzz/regressions/* .build-fuzz/corpus/
-	MEDLINT_RULES=rules Fuzz/.build/release/MedlintFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+	SWIFT_BACKTRACE=enable=no MEDLINT_RULES=rules Fuzz/.build/release/MedlintFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus
 
 clean:
