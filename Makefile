@@ -40,11 +40,13 @@ sanitize-thread: deps
 
 # libFuzzer over Markdown -> Document -> Linter -> every reporter (Fuzz/), FUZZ_SECONDS long,
 # seeded with the fixtures and the regression inputs.
+# The test command uses a fixed seed and run count, so CI replays exactly what was checked here.
 FUZZ_SECONDS ?= 60
+FUZZ_ARGS ?= -max_total_time=$(FUZZ_SECONDS)
 fuzz: deps
 	swift build --package-path Fuzz -c release -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
 	mkdir -p .build-fuzz/corpus && cp fixtures/*/*.md Fuzz/regressions/* .build-fuzz/corpus/
-	SWIFT_BACKTRACE=enable=no MEDLINT_RULES=rules Fuzz/.build/release/MedlintFuzz -max_total_time=$(FUZZ_SECONDS) -max_len=16384 -timeout=10 \
+	SWIFT_BACKTRACE=enable=no MEDLINT_RULES=rules Fuzz/.build/release/MedlintFuzz $(FUZZ_ARGS) -max_len=16384 -timeout=10 \
 		-rss_limit_mb=2048 -artifact_prefix=.build-fuzz/ .build-fuzz/corpus
 
 clean:
