@@ -248,6 +248,27 @@ rss() { # name command  -> $RES/name.rss (kB): peak RSS of the largest process o
   /usr/bin/time -v -o "$RES/$1.tv" bash -c "$2" >/dev/null 2>&1 || true
   awk -F': ' '/Maximum resident set size/ { print $2 }' "$RES/$1.tv" > "$RES/$1.rss"
 }
+pair() { # nameA nameB runs cmdA cmdB: alternate A and B run by run, so load drifts hit both alike
+  local a=$1 b=$2 runs=$3 i
+  if [ $HAVE_HF = 0 ]; then timeit "$a" "$runs" 1 1 "$4"; timeit "$b" "$runs" 1 1 "$5"; return; fi
+  hyperfine -i --style none --runs 1 "$4" "$5" >/dev/null 2>&1 || true     # one warm-up of each
+  for i in $(seq 1 "$runs"); do
+    hyperfine -i --style none --runs 1 --export-json "$RES/$a.$i.part" "$4" >/dev/null 2>&1 || true
+    hyperfine -i --style none --runs 1 --export-json "$RES/$b.$i.part" "$5" >/dev/null 2>&1 || true
+  done
+  python3 - "$RES" "$a" "$b" <<'PY' >&2
+import glob, json, os, sys
+res = sys.argv[1]
+for name in sys.argv[2:]:
+    parts = sorted(glob.glob(os.path.join(res, name + ".*.part")))
+    rs = [json.load(open(p))["results"][0] for p in parts]
+    out = dict(rs[0]); out["times"] = [t for r in rs for t in r["times"]]
+    out["user"] = sum(r["user"] for r in rs) / len(rs); out["system"] = sum(r["system"] for r in rs) / len(rs)
+    json.dump({"results": [out]}, open(os.path.join(res, name + ".json"), "w"))
+    for p in parts: os.remove(p)
+    print("  %s: %s s (alternating runs)" % (name, " ".join("%.2f" % t for t in out["times"])))
+PY
+}
 bench() { # name label cores bytes peer-of runs command
   local name=$1 runs=$6 cmd=$7
   row "$1" "$2" "$3" "$4" "$5" corpus
@@ -268,6 +289,14 @@ rgpack() { # threads dir -> a shell command running rg once per pack file
   echo "{ $s} > /dev/null"
 }
 
+busy() { # percent of CPU time used by anything over 2 s (we are idle meanwhile)
+  local a b
+  a=$(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $5+$6 }' /proc/stat); sleep 2
+  b=$(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $5+$6 }' /proc/stat)
+  echo "$a $b" | awk '{ u = $3 - $1; i = $4 - $2; printf "%d", (u + i) ? 100 * u / (u + i) : 0 }'
+}
+BUSY=$(busy)
+[ "$BUSY" -gt 15 ] && note "the CPU was ${BUSY}% busy with other work just before the timed runs: times will be noisy"
 cd "$C"
 step "corpus: $NFILES posts, $BYTES bytes; subset: $SUB_FILES posts, $SUB_BYTES bytes; one file: $ONE_BYTES bytes"
 
@@ -279,10 +308,11 @@ else
 fi
 
 step "throughput: whole corpus"
-bench medlint.jN "medlint check, --jobs $JOBS" "$JOBS" "$BYTES" - "$RUNS" "$ML --jobs $JOBS . > /dev/null"
+row medlint.jN "medlint check, --jobs $JOBS" "$JOBS" "$BYTES" - corpus
+row medlint.null "medlint + $NULL_RULES absent rules, --jobs $JOBS" "$JOBS" "$BYTES" medlint.jN corpus
+pair medlint.jN medlint.null "$RUNS" "$ML --jobs $JOBS . > /dev/null" "$ML --rule-dir $NULLDIR --jobs $JOBS . > /dev/null"
+rss medlint.null "$ML --rule-dir $NULLDIR --jobs $JOBS . > /dev/null"
 bench medlint.j1 "medlint check, --jobs 1" 1 "$BYTES" - "$RUNS_SLOW" "$ML --jobs 1 . > /dev/null"
-bench medlint.null "medlint + $NULL_RULES absent rules, --jobs $JOBS" "$JOBS" "$BYTES" medlint.jN "$RUNS" \
-  "$ML --rule-dir $NULLDIR --jobs $JOBS . > /dev/null"
 if command -v cmark-gfm >/dev/null; then
   bench cmark.jN "cmark-gfm -t xml (parse only), 250 files/process, $JOBS procs" "$JOBS" "$BYTES" medlint.jN "$RUNS" \
     "find . -name '*.md' -print0 | xargs -0 -n 250 -P $JOBS $CMARK > /dev/null"
@@ -326,7 +356,7 @@ cd "$ROOT"
   command -v rg >/dev/null && echo "ripgrep: $(rg --version | head -1), PCRE2 $(rg --pcre2-version 2>/dev/null | head -1 | awk '{print $2}')"
   command -v hyperfine >/dev/null && echo "hyperfine: $(hyperfine --version)"
   [ -n "$PROSELINT" ] && echo "proselint: $("$PROSELINT" version 2>/dev/null || "$PROSELINT" --version 2>/dev/null | head -1)"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; load average before the report: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(nproc) cores; busy with other work: ${BUSY}% before the timed runs, $(busy)% after"
 } > "$RES/versions.txt"
 
 python3 - "$RES" "$CORPUS" "$NULL_RULES" <<'EOF' | tee "$RES/summary.md"
@@ -334,11 +364,14 @@ import collections, json, os, statistics, sys
 res, corpus, nnull = sys.argv[1], sys.argv[2], int(sys.argv[3])
 summ = json.load(open(os.path.join(corpus, "summary.json")))
 rows = [l.rstrip("\n").split("\t") for l in open(os.path.join(res, "rows.tsv"))]
-med, rss = {}, {}
+med, rss, cpu = {}, {}, {}
 for name, *_ in rows:
     p = os.path.join(res, name + ".json")
     if os.path.exists(p):
-        med[name] = statistics.median(json.load(open(p))["results"][0]["times"])
+        r = json.load(open(p))["results"][0]
+        med[name] = statistics.median(r["times"])
+        if "user" in r:
+            cpu[name] = r["user"] + r["system"]
     p = os.path.join(res, name + ".rss")
     if os.path.exists(p) and open(p).read().strip():
         rss[name] = int(open(p).read().strip()) / 1024
@@ -353,8 +386,8 @@ def wall(t, one):
 print("## medlint benchmark\n")
 print("Corpus: %d posts, %s bytes, seed %d (bench/gen_corpus.py); %d planted claims, %d look-alikes.\n"
       % (summ["files"], format(summ["bytes"], ","), summ["seed"], summ["planted"], summ["lookalikes"]))
-print("| what | cores | input | wall (median) | MB/s | medlint/peer | peak RSS |")
-print("|---|---:|---:|---:|---:|---:|---:|")
+print("| what | cores | input | wall (median) | CPU (mean) | MB/s | medlint/peer | peak RSS |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
 for name, label, cores, nbytes, peer, kind in rows:
     if name not in med:
         continue
@@ -368,13 +401,16 @@ for name, label, cores, nbytes, peer, kind in rows:
         ratio = "%.2f" % (med[peer] / t) if peer in med else "?"
     inp = "%.1f MB" % (int(nbytes) / 1e6) if not one else "%d B" % int(nbytes)
     r = "%.0f MB" % rss[name] if name in rss else "-"
-    print("| %s | %s | %s | %s | %s | %s | %s |" % (label, cores, inp, wall(t, one), mbs, ratio, r))
+    c = wall(cpu[name], one) if name in cpu else "-"
+    print("| %s | %s | %s | %s | %s | %s | %s | %s |" % (label, cores, inp, wall(t, one), c, mbs, ratio, r))
 print("\nmedlint/peer = medlint wall time / the peer's wall time, on the same input and cores "
-      "(> 1: medlint is slower). Peak RSS: largest single process of one run (/usr/bin/time -v).")
+      "(> 1: medlint is slower). CPU = user + system time of the process tree. "
+      "Peak RSS: largest single process of one run (/usr/bin/time -v).")
 if "medlint.null" in med and "medlint.jN" in med:
     k = med["medlint.null"] / med["medlint.jN"]
-    print("\n%d rules whose literals occur nowhere: %.3f× the time of the plain run (target ≤ 1.10×): %s"
-          % (nnull, k, "OK" if k <= 1.10 else "OVER"))
+    kc = " (CPU time %.3f×)" % (cpu["medlint.null"] / cpu["medlint.jN"]) if "medlint.null" in cpu and "medlint.jN" in cpu else ""
+    print("\n%d rules whose literals occur nowhere: %.3f× the wall time of the plain run%s, runs alternated; "
+          "target ≤ 1.10×: %s" % (nnull, k, kc, "OK" if k <= 1.10 else "OVER"))
 
 # ---- recall on the planted manifest
 found = {}
