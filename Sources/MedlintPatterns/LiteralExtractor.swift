@@ -5,17 +5,72 @@
 /// `LiteralExtractor.boundary` (U+0001): it must then sit at a word boundary there, which makes
 /// short words such as "ms" or "ed" selective. White space in a pattern (`\s`, `\s+`, a space)
 /// stands for one space: the matcher reads every run of white space in the text as one space.
+///
+/// It also finds *leading* literals: strings of which every match attempt starts with one. The
+/// engine then tries the pattern, anchored, only where one of them occurs, instead of letting
+/// PCRE2 try every position of a sentence (a lexicon alternation of 500 phrases is slow to try
+/// everywhere and cheap to try at a handful of known starts).
 public enum LiteralExtractor {
     /// Marks a word boundary at the start or end of a literal.
     public static let boundary: Character = "\u{1}"
 
     /// The most exact strings tracked for one piece of a pattern before giving up on exactness.
     static let maxExact = 64
+    /// The most leading strings tracked for a pattern (a lexicon alternation has hundreds).
+    static let maxPrefix = 8192
+    /// Leading strings are cut to this many characters (boundary marks aside): longer ones would
+    /// multiply into thousands of near-duplicates and select hardly better.
+    static let maxLeadingLength = 6
+
+    /// `string` cut to `maxLeadingLength` characters that are not boundary marks; a trailing mark
+    /// survives only if nothing after it was cut.
+    static func truncatedLeading(_ string: String) -> String {
+        var kept = 0
+        var result = ""
+        for character in string {
+            if character == boundary {
+                result.append(character)
+                continue
+            }
+            if kept == maxLeadingLength { return String(result.reversed().drop { $0 == boundary }.reversed()) }
+            result.append(character)
+            kept += 1
+        }
+        return result
+    }
+
+    /// Whether a leading string has reached `maxLeadingLength`, so extending it changes nothing.
+    static func isFullLeading(_ string: String) -> Bool {
+        string.reduce(0) { $1 == boundary ? $0 : $0 + 1 } >= maxLeadingLength
+    }
+
+    /// What the prefilter needs to know about one pattern.
+    public struct Literals: Sendable, Equatable {
+        /// Strings of which every match contains one, or nil.
+        public var required: [String]?
+        /// Strings of which every match attempt starts with one, or nil.
+        public var leading: [String]?
+
+        public init(required: [String]?, leading: [String]?) {
+            self.required = required
+            self.leading = leading
+        }
+    }
 
     /// A set of strings of which every match contains at least one, or nil.
-    public static func requiredLiterals(of pattern: String) -> [String]? {
+    public static func requiredLiterals(of pattern: String) -> [String]? { literals(of: pattern).required }
+
+    /// Strings of which every match attempt starts with one, or nil.
+    public static func leadingLiterals(of pattern: String) -> [String]? { literals(of: pattern).leading }
+
+    /// Both analyses in one parse.
+    public static func literals(of pattern: String) -> Literals {
         var parser = Parser(Array(pattern.unicodeScalars))
-        guard let info = parser.parseAlternation(), parser.atEnd else { return nil }
+        guard let info = parser.parseAlternation(), parser.atEnd else { return Literals(required: nil, leading: nil) }
+        return Literals(required: required(info), leading: leading(info))
+    }
+
+    private static func required(_ info: Info) -> [String]? {
         guard let bestRequired = info.bestRequired else { return nil }
         // Keep a boundary mark only at the ends of a literal.
         let required = Set(bestRequired.map(normaliseMarks))
@@ -28,6 +83,24 @@ public enum LiteralExtractor {
             !members.contains { other in other != bytes && other.count <= bytes.count && bytes.contains(subsequence: other) }
         }.map(\.0)
         return minimal.sorted()
+    }
+
+    /// Leading strings shorter than this (boundary marks aside) occur too often to pay: trying a
+    /// pattern anchored at every capital letter or digit is slower than letting PCRE2 scan.
+    static let minLeadingLength = 3
+
+    /// A leading set is usable only if every member is selective and none starts with white space:
+    /// the matcher reports a run of white space at its first byte, where `\s` might start later.
+    private static func leading(_ info: Info) -> [String]? {
+        guard let prefix = info.prefix, !prefix.isEmpty else { return nil }
+        var result: Set<String> = []
+        for member in prefix {
+            let normalised = normaliseMarks(member)
+            let core = normalised.filter { $0 != boundary }
+            guard let first = core.first, first != " ", core.count >= minLeadingLength else { return nil }
+            result.insert(normalised)
+        }
+        return result.sorted()
     }
 
     static func normaliseMarks(_ literal: String) -> String {
@@ -49,6 +122,14 @@ public enum LiteralExtractor {
     struct Info {
         var exact: Set<String>?
         var required: Set<String>?
+        /// Strings of which every match starts with one ("" when it may start with anything); nil if unknown.
+        var prefix: Set<String>?
+
+        init(exact: Set<String>?, required: Set<String>?, prefix: Set<String>?? = nil) {
+            self.exact = exact
+            self.required = required
+            self.prefix = prefix ?? exact
+        }
 
         static let unknown = Info(exact: nil, required: nil)
         static let empty = Info(exact: [""], required: nil)
@@ -89,7 +170,14 @@ public enum LiteralExtractor {
             if branches.count == 1 { return branches[0] }
             var exact: Set<String>? = []
             var required: Set<String>? = []
+            var prefix: Set<String>? = []
             for branch in branches {
+                if let branchPrefix = branch.prefix, var union = prefix {
+                    union.formUnion(branchPrefix.map(LiteralExtractor.truncatedLeading))
+                    prefix = union.count <= LiteralExtractor.maxPrefix ? union : nil
+                } else {
+                    prefix = nil
+                }
                 if let branchExact = branch.exact, var union = exact {
                     union.formUnion(branchExact)
                     exact = union.count <= LiteralExtractor.maxExact ? union : nil
@@ -103,13 +191,16 @@ public enum LiteralExtractor {
                     required = nil
                 }
             }
-            return Info(exact: exact, required: required)
+            return Info(exact: exact, required: required, prefix: .some(prefix))
         }
 
         mutating func parseConcatenation() -> Info? {
             var allExact: Set<String>? = [""]
             var run: Set<String> = [""]
             var best: Set<String>?
+            // The leading strings so far, and whether later atoms still extend them.
+            var prefix: Set<String>? = [""]
+            var prefixOpen = true
             func close(_ strings: Set<String>) {
                 if !strings.contains(where: { $0.allSatisfy { $0 == LiteralExtractor.boundary } }) { best = Info.better(best, strings) }
             }
@@ -122,6 +213,17 @@ public enum LiteralExtractor {
             while let scalar = current, scalar != "|", scalar != ")" {
                 guard let parsed = parseAtom() else { return nil }
                 let atom = applyQuantifier(to: parsed)
+                if prefixOpen, let known = prefix {
+                    if let exact = atom.exact, let joined = Self.leadingProduct(known, exact) {
+                        prefix = joined
+                        if joined.allSatisfy(LiteralExtractor.isFullLeading) { prefixOpen = false }
+                    } else {
+                        if let atomPrefix = atom.prefix, let joined = Self.leadingProduct(known, atomPrefix) {
+                            prefix = joined
+                        }
+                        prefixOpen = false
+                    }
+                }
                 best = Info.better(best, atom.required)
                 if let exact = atom.exact {
                     if let joined = product(run, exact) {
@@ -138,7 +240,21 @@ public enum LiteralExtractor {
                 }
             }
             close(run)
-            return Info(exact: allExact, required: best)
+            return Info(exact: allExact, required: best, prefix: .some(prefix))
+        }
+
+        /// Every leading string of `left` followed by one of `right`, cut to `maxLeadingLength`.
+        static func leadingProduct(_ left: Set<String>, _ right: Set<String>) -> Set<String>? {
+            guard left.count * right.count <= LiteralExtractor.maxPrefix else { return nil }
+            var result: Set<String> = []
+            for a in left {
+                if LiteralExtractor.isFullLeading(a) {
+                    result.insert(a)
+                    continue
+                }
+                for b in right { result.insert(LiteralExtractor.truncatedLeading(a + b)) }
+            }
+            return result
         }
 
         mutating func applyQuantifier(to atom: Info) -> Info {
@@ -167,11 +283,11 @@ public enum LiteralExtractor {
                 if let exact = atom.exact, maximum == 1 || exact == [" "], exact.count < LiteralExtractor.maxExact {
                     return Info(exact: exact.union([""]), required: nil)
                 }
-                return .unknown
+                return Info(exact: nil, required: nil, prefix: .some(atom.prefix.map { $0.union([""]) }))
             }
             if minimum == 1, maximum == 1 { return atom }
             if atom.exact == [" "] { return atom }  // runs of white space read as one space
-            return Info(exact: nil, required: atom.bestRequired)
+            return Info(exact: nil, required: atom.bestRequired, prefix: .some(atom.prefix))
         }
 
         mutating func parseAtom() -> Info? {
@@ -345,7 +461,7 @@ public enum LiteralExtractor {
             guard let inner = parseAlternation(), current == ")" else { return nil }
             index += 1
             // A positive lookahead's literals must occur too (after the match, within the subject).
-            if lookahead { return Info(exact: [""], required: inner.bestRequired) }
+            if lookahead { return Info(exact: [""], required: inner.bestRequired, prefix: [""]) }
             return zeroWidth ? .empty : inner
         }
     }

@@ -8,16 +8,22 @@ public final class MultiLiteralMatcher: Sendable {
     public let literals: [[UInt8]]
     private let needsStartBoundary: [Bool]
     private let needsEndBoundary: [Bool]
-    private let maxLiteralLength: Int
     /// Only the first `trieDepth` bytes of a literal go into the automaton; the rest is verified
     /// at each hit, which keeps the table small (and its construction fast) for thousands of literals.
-    static let trieDepth = 6
+    static let maxTrieDepth = 6
+    private let trieDepth: Int
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Dense transition table: `next[state * classCount + class]`.
-    private let next: [Int32]
-    /// Literal indexes that end at each state (including through suffix links).
-    private let outputs: [[Int32]]
+    /// Dense transition table: `next[state * classCount + class]`. 16-bit entries halve the
+    /// cache footprint of the per-byte lookup; the trie is made shallower if states would not fit.
+    private let next: [UInt16]
+    /// Literal indexes that end at each state (including through suffix links), flattened:
+    /// state `s` owns `outputList[outputStart[s]..<outputStart[s + 1]]`.
+    private let outputStart: [Int32]
+    private let outputList: [Int32]
+    /// All literals' bytes, concatenated: literal `i` is `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
+    private let literalBytes: [UInt8]
+    private let literalStart: [Int32]
 
     public init(literals: [String]) {
         var folded: [[UInt8]] = []
@@ -34,7 +40,6 @@ public final class MultiLiteralMatcher: Sendable {
             ends.append(end)
         }
         self.literals = folded
-        maxLiteralLength = max(1, folded.map(\.count).max() ?? 1)
         needsStartBoundary = starts
         needsEndBoundary = ends
         var classes = [UInt8](repeating: 0, count: 256)
@@ -50,23 +55,31 @@ public final class MultiLiteralMatcher: Sendable {
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
         classCount = count
-        var table = [Int32](repeating: -1, count: count)
-        var out: [[Int32]] = [[]]
-        var stateCount = 1
-        for (index, literal) in folded.enumerated() where !literal.isEmpty {
-            var state = 0
-            for byte in literal.prefix(Self.trieDepth) {
-                let slot = state * count + Int(classes[Int(byte)])
-                if table[slot] < 0 {
-                    table[slot] = Int32(stateCount)
-                    table.append(contentsOf: [Int32](repeating: -1, count: count))
-                    out.append([])
-                    stateCount += 1
+        var table: [Int32] = []
+        var out: [[Int32]] = []
+        var stateCount = 0
+        var depth = Self.maxTrieDepth + 1
+        repeat {
+            depth -= 1
+            table = [Int32](repeating: -1, count: count)
+            out = [[]]
+            stateCount = 1
+            for (index, literal) in folded.enumerated() where !literal.isEmpty {
+                var state = 0
+                for byte in literal.prefix(depth) {
+                    let slot = state * count + Int(classes[Int(byte)])
+                    if table[slot] < 0 {
+                        table[slot] = Int32(stateCount)
+                        table.append(contentsOf: [Int32](repeating: -1, count: count))
+                        out.append([])
+                        stateCount += 1
+                    }
+                    state = Int(table[slot])
                 }
-                state = Int(table[slot])
+                out[state].append(Int32(index))
             }
-            out[state].append(Int32(index))
-        }
+        } while stateCount > Int(UInt16.max) && depth > 1
+        trieDepth = depth
         // Breadth-first: fill failure transitions so the table becomes a DFA.
         var fail = [Int32](repeating: 0, count: stateCount)
         var queue: [Int] = []
@@ -96,32 +109,52 @@ public final class MultiLiteralMatcher: Sendable {
                 }
             }
         }
-        next = table
-        outputs = out
+        next = table.map { UInt16(truncatingIfNeeded: $0) }
+        var outputStarts: [Int32] = [0]
+        outputStarts.reserveCapacity(out.count + 1)
+        var list: [Int32] = []
+        for found in out {
+            list += found
+            outputStarts.append(Int32(list.count))
+        }
+        outputStart = outputStarts
+        outputList = list
+        var bytes: [UInt8] = []
+        var literalStarts: [Int32] = [0]
+        for literal in folded {
+            bytes += literal
+            literalStarts.append(Int32(bytes.count))
+        }
+        literalBytes = bytes
+        literalStart = literalStarts
     }
 
     static func fold(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }
 
+    @inline(__always)
+    static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+    }
+
     /// Checks `literal[from...]` against the text after `index` (folded, white-space runs as one
     /// space); returns the text offset just after the literal, or nil.
-    private func verify(_ literal: [UInt8], from: Int, in text: UnsafeBufferPointer<UInt8>, after index: Int,
-                        classes: UnsafeBufferPointer<UInt8>) -> Int? {
+    @inline(__always)
+    private static func verify(_ literal: UnsafeBufferPointer<UInt8>, from: Int, in text: UnsafeBufferPointer<UInt8>, after index: Int) -> Int? {
         var position = index + 1
         var offset = from
         while offset < literal.count {
             guard position < text.count else { return nil }
             let expected = literal[offset]
             let byte = text[position]
-            let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
             if expected == 0x20 {
-                guard isSpace else { return nil }
-                while position < text.count, [0x20, 0x09, 0x0A, 0x0D, 0x0B, 0x0C].contains(text[position]) { position += 1 }
+                guard isSpace(byte) else { return nil }
+                while position < text.count, isSpace(text[position]) { position += 1 }
                 offset += 1
                 continue
             }
-            guard Self.fold(byte) == expected else { return nil }
+            guard fold(byte) == expected else { return nil }
             position += 1
             offset += 1
         }
@@ -140,41 +173,57 @@ public final class MultiLiteralMatcher: Sendable {
         let count = classCount
         let spaceClass = Int(classOf[0x20])
         // Text offsets of the bytes fed to the automaton, to find where a literal started.
-        let ringSize = min(maxLiteralLength, Self.trieDepth) + 1
-        var fedOffsets = [Int](repeating: 0, count: ringSize)
+        var ring: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
+        let ringMask = 7
+        let trieDepth = trieDepth
         var fed = 0
         var lastWasSpace = false
         next.withUnsafeBufferPointer { table in
-            classOf.withUnsafeBufferPointer { classes in
-                for index in 0..<text.count {
-                    let byte = text[index]
-                    let symbol: Int
-                    if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C {
-                        if lastWasSpace { continue }
-                        lastWasSpace = true
-                        symbol = spaceClass
-                    } else {
-                        lastWasSpace = false
-                        symbol = Int(classes[Int(byte)])
-                    }
-                    fedOffsets[fed % ringSize] = index
-                    fed += 1
-                    state = Int(table[state * count + symbol])
-                    let found = outputs[state]
-                    if !found.isEmpty {
-                        for literal in found {
-                            let literalIndex = Int(literal)
-                            let bytes = literals[literalIndex]
-                            let prefixLength = min(bytes.count, Self.trieDepth)
-                            guard let end = verify(bytes, from: prefixLength, in: text, after: index, classes: classes) else { continue }
-                            if needsEndBoundary[literalIndex], end < text.count, Self.isASCIIWordByte(text[end]) { continue }
-                            let start = fedOffsets[(fed - prefixLength) % ringSize]
-                            if needsStartBoundary[literalIndex], start > 0, Self.isASCIIWordByte(text[start - 1]) { continue }
-                            body(literalIndex, start)
-                        }
-                    }
+        classOf.withUnsafeBufferPointer { classes in
+        outputStart.withUnsafeBufferPointer { outputStart in
+        outputList.withUnsafeBufferPointer { outputList in
+        literalBytes.withUnsafeBufferPointer { literalBytes in
+        literalStart.withUnsafeBufferPointer { literalStart in
+        needsStartBoundary.withUnsafeBufferPointer { needsStart in
+        needsEndBoundary.withUnsafeBufferPointer { needsEnd in
+        withUnsafeMutableBytes(of: &ring) { ringBytes in
+            let fedOffsets = ringBytes.bindMemory(to: Int.self)
+            for index in 0..<text.count {
+                let byte = text[index]
+                let symbol: Int
+                if Self.isSpace(byte) {
+                    if lastWasSpace { continue }
+                    lastWasSpace = true
+                    symbol = spaceClass
+                } else {
+                    lastWasSpace = false
+                    symbol = Int(classes[Int(byte)])
+                }
+                fedOffsets[fed & ringMask] = index
+                fed += 1
+                state = Int(table[state &* count &+ symbol])
+                let first = Int(outputStart[state])
+                let last = Int(outputStart[state + 1])
+                guard first < last else { continue }
+                for position in first..<last {
+                    let literalIndex = Int(outputList[position])
+                    let bytes = UnsafeBufferPointer(rebasing: literalBytes[Int(literalStart[literalIndex])..<Int(literalStart[literalIndex + 1])])
+                    let prefixLength = min(bytes.count, trieDepth)
+                    guard let end = Self.verify(bytes, from: prefixLength, in: text, after: index) else { continue }
+                    if needsEnd[literalIndex], end < text.count, Self.isASCIIWordByte(text[end]) { continue }
+                    let start = fedOffsets[(fed - prefixLength) & ringMask]
+                    if needsStart[literalIndex], start > 0, Self.isASCIIWordByte(text[start - 1]) { continue }
+                    body(literalIndex, start)
                 }
             }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
+        }
         }
     }
 }

@@ -12,43 +12,65 @@ public final class Pattern: @unchecked Sendable {
     }
 
     private let state: Mutex<Result<Compiled, PatternError>?>
+    /// The same pattern compiled with PCRE2_ANCHORED, for matching at known start positions
+    /// (PCRE2's JIT ignores PCRE2_ANCHORED given at match time, so it has to be compiled in).
+    private let anchoredState: Mutex<Result<Compiled, PatternError>?>
     /// The pattern as written.
     public let source: String
     public let options: PatternOptions
     /// Strings of which every match contains one (lower-cased ASCII), for the prefilter; nil when none is known.
     public let requiredLiterals: [String]?
+    /// Strings of which every match attempt starts with one (see `LiteralExtractor`); nil when none is known.
+    public let leadingLiterals: [String]?
 
     /// Compiles now: a pattern that does not compile is an error here.
     public init(_ source: String, options: PatternOptions = .default) throws(PatternError) {
         self.source = source
         self.options = options
-        requiredLiterals = LiteralExtractor.requiredLiterals(of: source)
-        let compiled = Self.compile(source, options: options)
+        let literals = LiteralExtractor.literals(of: source)
+        requiredLiterals = literals.required
+        leadingLiterals = literals.leading
+        let compiled = Self.compile(source, options: options, anchored: false)
         state = Mutex(compiled)
+        anchoredState = Mutex(nil)
         if case let .failure(error) = compiled { throw error }
     }
 
-    /// Compiles on first use; a compile error then surfaces from matching. `requiredLiterals`
-    /// may be given when they were computed ahead of time (the built-in pack does so at build time).
-    public init(lazy source: String, options: PatternOptions = .default, requiredLiterals: [String]?? = nil) {
+    /// Compiles on first use; a compile error then surfaces from matching. The literals may be
+    /// given when they were computed ahead of time (the built-in pack does so at build time).
+    public init(lazy source: String, options: PatternOptions = .default, literals: LiteralExtractor.Literals? = nil) {
         self.source = source
         self.options = options
-        self.requiredLiterals = requiredLiterals ?? LiteralExtractor.requiredLiterals(of: source)
+        let literals = literals ?? LiteralExtractor.literals(of: source)
+        requiredLiterals = literals.required
+        leadingLiterals = literals.leading
         state = Mutex(nil)
+        anchoredState = Mutex(nil)
     }
 
     private func compiled() throws(PatternError) -> Compiled {
         let result = state.withLock { current -> Result<Compiled, PatternError> in
             if let current { return current }
-            let made = Self.compile(source, options: options)
+            let made = Self.compile(source, options: options, anchored: false)
             current = made
             return made
         }
         return try result.get()
     }
 
-    private static func compile(_ source: String, options: PatternOptions) -> Result<Compiled, PatternError> {
+    private func anchoredCompiled() throws(PatternError) -> Compiled {
+        let result = anchoredState.withLock { current -> Result<Compiled, PatternError> in
+            if let current { return current }
+            let made = Self.compile(source, options: options, anchored: true)
+            current = made
+            return made
+        }
+        return try result.get()
+    }
+
+    private static func compile(_ source: String, options: PatternOptions, anchored: Bool) -> Result<Compiled, PatternError> {
         var flags = UInt32(PCRE2_UTF)
+        if anchored { flags |= UInt32(PCRE2_ANCHORED) }
         if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
         if options.contains(.unicodeProperties) { flags |= UInt32(PCRE2_UCP) }
         let bytes = Array(source.utf8)
@@ -65,6 +87,9 @@ public final class Pattern: @unchecked Sendable {
 
     deinit {
         state.withLock { current in
+            if case let .success(compiled) = current { pcre2_code_free_8(compiled.code) }
+        }
+        anchoredState.withLock { current in
             if case let .success(compiled) = current { pcre2_code_free_8(compiled.code) }
         }
     }
@@ -105,6 +130,68 @@ public final class Pattern: @unchecked Sendable {
                 while start < end, subject[start] & 0xC0 == 0x80 { start += 1 }
             }
         }
+    }
+
+    /// Like `forEachMatch(in:range:scratch:_:)`, but tries the pattern only at `starts` (ascending
+    /// byte offsets). The result is the same whenever every match attempt that succeeds begins at
+    /// one of `starts`, which is what `leadingLiterals` guarantee for the offsets where they occur.
+    public func forEachMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        range: Range<Int>,
+        startingAt starts: UnsafeBufferPointer<Int32>,
+        scratch: MatchScratch,
+        _ body: (Range<Int>) -> Void
+    ) throws(PatternError) {
+        guard let base = subject.baseAddress, !starts.isEmpty else { return }
+        let compiled = try anchoredCompiled()
+        let end = min(range.upperBound, subject.count)
+        var next = range.lowerBound
+        for start32 in starts {
+            let start = Int(start32)
+            guard start >= next else { continue }
+            guard start < end else { return }
+            let rc: Int32
+            if compiled.isJITCompiled {
+                rc = pcre2_jit_match_8(compiled.code, base, end, start, 0, scratch.matchData, scratch.context)
+            } else {
+                rc = pcre2_match_8(compiled.code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
+            }
+            if rc == PCRE2_ERROR_NOMATCH { continue }
+            if rc < 0 { throw error(for: rc) }
+            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            let matchStart = ovector[0]
+            let matchEnd = ovector[1]
+            body(matchStart..<matchEnd)
+            next = matchEnd > matchStart ? matchEnd : matchEnd + 1
+        }
+    }
+
+    /// The first match in `subject[range]` that starts at one of `starts`, if any.
+    public func firstMatch(
+        in subject: UnsafeBufferPointer<UInt8>,
+        range: Range<Int>,
+        startingAt starts: UnsafeBufferPointer<Int32>,
+        scratch: MatchScratch
+    ) throws(PatternError) -> Range<Int>? {
+        guard let base = subject.baseAddress, !starts.isEmpty else { return nil }
+        let compiled = try anchoredCompiled()
+        let end = min(range.upperBound, subject.count)
+        for start32 in starts {
+            let start = Int(start32)
+            guard start >= range.lowerBound else { continue }
+            guard start < end else { return nil }
+            let rc: Int32
+            if compiled.isJITCompiled {
+                rc = pcre2_jit_match_8(compiled.code, base, end, start, 0, scratch.matchData, scratch.context)
+            } else {
+                rc = pcre2_match_8(compiled.code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
+            }
+            if rc == PCRE2_ERROR_NOMATCH { continue }
+            if rc < 0 { throw error(for: rc) }
+            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+            return ovector[0]..<ovector[1]
+        }
+        return nil
     }
 
     /// The first match in `subject[range]`, if any.

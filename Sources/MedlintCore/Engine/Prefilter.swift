@@ -1,84 +1,78 @@
 import MedlintPatterns
 
-/// Decides cheaply which sentences a pattern can possibly match: every pattern's required
-/// literals (see `LiteralExtractor`) go into one `MultiLiteralMatcher`, which reads each segment
-/// once. A pattern with no required literal runs everywhere. Rules whose words never occur
-/// cost one automaton pass, shared by all rules.
+/// Decides cheaply where each pattern can match, so PCRE2 runs only there. Every pattern's
+/// required literals and leading literals (see `LiteralExtractor`) go into one
+/// `MultiLiteralMatcher`, which reads each segment once. A pattern whose required literals do
+/// not occur cannot match; a pattern with leading literals is tried, anchored, only where one of
+/// them occurs; a pattern with neither runs everywhere. Built once per process, shared by workers.
 struct Prefilter: Sendable {
-    /// Slot of each prefiltered pattern, by `ObjectIdentifier` of the pattern; absent means "always run".
-    let slotOf: [ObjectIdentifier: Int]
+    /// Every distinct pattern of the rules, in first-seen order.
+    let patterns: [Pattern]
+    /// Index in `patterns`, by `ObjectIdentifier` of the pattern.
+    let indexOf: [ObjectIdentifier: Int]
+    let hasRequired: [Bool]
+    let hasLeading: [Bool]
     private let matcher: MultiLiteralMatcher
-    /// For each literal, the slots that require it.
-    private let slotsOfLiteral: [[Int]]
+    /// For each literal, the patterns that require it.
+    private let requiredBy: [[Int32]]
+    /// For each literal, the patterns it leads.
+    private let leads: [[Int32]]
+    /// Patterns with no required literal, as a bit set: they are possible in every segment.
+    private let alwaysPossible: [UInt64]
 
-    init(patterns: [Pattern]) {
-        var slotOf: [ObjectIdentifier: Int] = [:]
+    init(patterns all: [Pattern]) {
+        var patterns: [Pattern] = []
+        var indexOf: [ObjectIdentifier: Int] = [:]
+        for pattern in all where indexOf[ObjectIdentifier(pattern)] == nil {
+            indexOf[ObjectIdentifier(pattern)] = patterns.count
+            patterns.append(pattern)
+        }
         var literalIndex: [String: Int] = [:]
         var literals: [String] = []
-        var slotsOfLiteral: [[Int]] = []
-        for pattern in patterns {
-            let id = ObjectIdentifier(pattern)
-            guard slotOf[id] == nil, let required = pattern.requiredLiterals else { continue }
-            let slot = slotOf.count
-            slotOf[id] = slot
-            for literal in required {
-                if let index = literalIndex[literal] {
-                    slotsOfLiteral[index].append(slot)
-                } else {
-                    literalIndex[literal] = literals.count
-                    literals.append(literal)
-                    slotsOfLiteral.append([slot])
-                }
-            }
+        var requiredBy: [[Int32]] = []
+        var leads: [[Int32]] = []
+        func index(of literal: String) -> Int {
+            if let known = literalIndex[literal] { return known }
+            literalIndex[literal] = literals.count
+            literals.append(literal)
+            requiredBy.append([])
+            leads.append([])
+            return literals.count - 1
         }
-        self.slotOf = slotOf
-        self.slotsOfLiteral = slotsOfLiteral
+        var always = [UInt64](repeating: 0, count: (patterns.count + 63) / 64)
+        for (number, pattern) in patterns.enumerated() {
+            if let required = pattern.requiredLiterals {
+                for literal in required { requiredBy[index(of: literal)].append(Int32(number)) }
+            } else {
+                always[number / 64] |= 1 << UInt64(number % 64)
+            }
+            for literal in pattern.leadingLiterals ?? [] { leads[index(of: literal)].append(Int32(number)) }
+        }
+        self.patterns = patterns
+        self.indexOf = indexOf
+        hasRequired = patterns.map { $0.requiredLiterals != nil }
+        hasLeading = patterns.map { $0.leadingLiterals != nil }
+        self.requiredBy = requiredBy
+        self.leads = leads
+        alwaysPossible = always
         matcher = MultiLiteralMatcher(literals: literals)
     }
 
-    /// Where the literals of each slot occur in one segment, by sentence.
-    struct Hits {
-        /// (slot, sentence index) pairs, sorted and unique.
-        var pairs: [(slot: Int, sentence: Int)]
-
-        func sentences(ofSlot slot: Int) -> [Int] {
-            var low = 0
-            var high = pairs.count
-            while low < high {
-                let mid = (low + high) / 2
-                if pairs[mid].slot < slot { low = mid + 1 } else { high = mid }
-            }
-            var result: [Int] = []
-            while low < pairs.count, pairs[low].slot == slot {
-                result.append(pairs[low].sentence)
-                low += 1
-            }
-            return result
-        }
-    }
-
-    func hits(in text: [UInt8], sentences: [Range<Int>]) -> Hits {
-        var pairs: [(slot: Int, sentence: Int)] = []
-        guard !sentences.isEmpty else { return Hits(pairs: []) }
+    /// Where the literals of every pattern occur in one segment's text.
+    func scan(_ text: [UInt8]) -> SegmentHits {
+        var possible = alwaysPossible
+        var starts: [UInt64] = []
+        var required: [UInt64] = []
         text.withUnsafeBufferPointer { buffer in
             matcher.forEachMatch(in: buffer) { literal, start in
-                // The sentence holding the literal's first byte.
-                var low = 0
-                var high = sentences.count - 1
-                while low < high {
-                    let mid = (low + high + 1) / 2
-                    if sentences[mid].lowerBound <= start { low = mid } else { high = mid - 1 }
+                let offset = UInt64(UInt32(truncatingIfNeeded: start))
+                for pattern in requiredBy[literal] {
+                    possible[Int(pattern) / 64] |= 1 << UInt64(pattern % 64)
+                    required.append(UInt64(UInt32(pattern)) << 32 | offset)
                 }
-                guard sentences[low].contains(start) else { return }
-                for slot in slotsOfLiteral[literal] { pairs.append((slot, low)) }
+                for pattern in leads[literal] { starts.append(UInt64(UInt32(pattern)) << 32 | offset) }
             }
         }
-        pairs.sort { $0.slot != $1.slot ? $0.slot < $1.slot : $0.sentence < $1.sentence }
-        var unique: [(slot: Int, sentence: Int)] = []
-        unique.reserveCapacity(pairs.count)
-        for pair in pairs where unique.last.map({ $0.slot != pair.slot || $0.sentence != pair.sentence }) ?? true {
-            unique.append(pair)
-        }
-        return Hits(pairs: unique)
+        return SegmentHits(possible: possible, starts: PatternOffsets(starts), required: PatternOffsets(required))
     }
 }

@@ -1,3 +1,5 @@
+import MedlintPatterns
+
 /// The text form of the precompiled rule pack that the build plugin writes into the binary: one
 /// string of fields separated by U+001F, with counts before lists. A single string literal
 /// compiles in moments, where the same data as Swift array literals took minutes to optimise,
@@ -26,10 +28,8 @@ public enum PrecompiledPackCodec {
                 tokens.append(String(group.count))
                 for spec in group {
                     tokens.append(spec.source)
-                    if let literals = spec.literals {
-                        list(literals)
-                    } else {
-                        tokens.append("-")
+                    for literals in [spec.literals.required, spec.literals.leading] {
+                        if let literals { list(literals) } else { tokens.append("-") }
                     }
                 }
             }
@@ -63,14 +63,9 @@ public enum PrecompiledPackCodec {
                 guard let specCount = reader.int() else { return nil }
                 var group: [PrecompiledRule.PatternSpec] = []
                 for _ in 0..<specCount {
-                    guard let source = reader.string() else { return nil }
-                    if reader.peek() == "-" {
-                        _ = reader.string()
-                        group.append(.init(source, nil))
-                    } else {
-                        guard let literals = reader.list() else { return nil }
-                        group.append(.init(source, literals))
-                    }
+                    guard let source = reader.string(), let required = reader.optionalList(),
+                          let leading = reader.optionalList() else { return nil }
+                    group.append(.init(source, .init(required: required, leading: leading)))
                 }
                 groups.append(group)
             }
@@ -100,7 +95,15 @@ public enum PrecompiledPackCodec {
 
         var atEnd: Bool { index == tokens.count }
 
-        func peek() -> String? { index < tokens.count ? String(Substring(tokens[index])) : nil }
+        /// A list, or "-" for none (nil inside: read; nil outside: malformed).
+        mutating func optionalList() -> [String]?? {
+            guard index < tokens.count else { return nil }
+            if tokens[index].elementsEqual("-".utf8) {
+                index += 1
+                return .some(nil)
+            }
+            return list().map { .some($0) }
+        }
 
         mutating func string() -> String? {
             guard index < tokens.count else { return nil }

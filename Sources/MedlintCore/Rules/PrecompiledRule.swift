@@ -6,8 +6,8 @@ import MedlintPatterns
 public struct PrecompiledRule: Sendable {
     public struct PatternSpec: Sendable {
         public let source: String
-        public let literals: [String]?
-        public init(_ source: String, _ literals: [String]?) {
+        public let literals: LiteralExtractor.Literals
+        public init(_ source: String, _ literals: LiteralExtractor.Literals) {
             self.source = source
             self.literals = literals
         }
@@ -52,7 +52,7 @@ public struct PrecompiledRule: Sendable {
     /// The precompiled form of a loaded rule.
     public init(_ rule: Rule) {
         let descriptor = rule.descriptor
-        func specs(_ patterns: [Pattern]) -> [PatternSpec] { patterns.map { PatternSpec($0.source, $0.requiredLiterals) } }
+        func specs(_ patterns: [Pattern]) -> [PatternSpec] { patterns.map { PatternSpec($0.source, .init(required: $0.requiredLiterals, leading: $0.leadingLiterals)) } }
         var within = ""
         let groups: [[PatternSpec]]
         switch rule.kind {
@@ -75,7 +75,7 @@ public struct PrecompiledRule: Sendable {
     /// The rule, with patterns that compile on first use.
     public var rule: Rule {
         func patterns(_ index: Int) -> [Pattern] {
-            patternGroups[index].map { Pattern(lazy: $0.source, requiredLiterals: .some($0.literals)) }
+            patternGroups[index].map { Pattern(lazy: $0.source, literals: $0.literals) }
         }
         let ruleKind: RuleKind
         switch kind {

@@ -35,3 +35,27 @@ struct LiteralExtractorTests {
         #expect(LiteralExtractor.requiredLiterals(of: pattern) == nil)
     }
 }
+
+@Suite("Leading literals of a pattern")
+struct LeadingLiteralTests {
+    @Test("strings every match attempt starts with, cut to six characters", arguments: [
+        ("\\bpainless\\b", ["^painle"]),
+        ("\\bpain[- ]?(?:free|less)\\b", ["^pain f", "^pain l", "^pain-f", "^pain-l", "^painfr", "^painle"]),
+        ("(?:100\\s*%|completely)\\s+safe", ["100 % ", "100% s", "comple"]),
+        ("\\b(?:get|start)\\s+(?:your\\s+)?(?:botox|filler)", ["^get bo", "^get fi", "^get yo", "^start "]),
+        ("(?<!\\blive\\s)\\bpain[- ]?free", ["^pain f", "^pain-f", "^painfr"]),
+        ("(?:up\\s+to\\s+|over\\s+)?cure", ["cure", "over c", "up to "]),
+        ("\\b(?:cure|cures|cured)\\b", ["^cure^", "^cured^", "^cures^"]),
+        ("done\\b[^.]{0,30}?\\Kwithout", ["done^"]),
+    ])
+    func leading(pattern: String, expected: [String]) {
+        #expect(LiteralExtractor.leadingLiterals(of: pattern) == marks(expected))
+    }
+
+    @Test("no leading set when a match can start anywhere, with white space, or with a short string", arguments: [
+        "\\w+ment", "\\s+in", "(?:a|b)c", "\\d+\\s*%", "(?-i:[A-Z])[a-z]+", ".{0,3}pain", "(?:pain)*less", "\\b(?:no|at)\\b", "x|painless",
+    ])
+    func none(pattern: String) {
+        #expect(LiteralExtractor.leadingLiterals(of: pattern) == nil)
+    }
+}
