@@ -4,7 +4,20 @@ import Foundation
 enum MedlintBinary {
     static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let path = projectRoot.appendingPathComponent(".build/debug/medlint").path
+    /// `MEDLINT_BINARY` when set, else the `medlint` in the build folder the test runner itself was
+    /// built in (so `--scratch-path` builds test their own binary), else `.build/debug/medlint`.
+    static let path: String = {
+        if let given = ProcessInfo.processInfo.environment["MEDLINT_BINARY"], !given.isEmpty { return given }
+        // The test runner (`medlintPackageTests.xctest`) lives in the build folder beside `medlint`.
+        let runner = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? Bundle.main.executablePath
+        if let runner, runner.contains(".xctest") {
+            var folder = URL(fileURLWithPath: runner).deletingLastPathComponent()
+            while folder.path.contains(".xctest") { folder = folder.deletingLastPathComponent() }
+            let candidate = folder.appendingPathComponent("medlint").path
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return projectRoot.appendingPathComponent(".build/debug/medlint").path
+    }()
     static let sharedDirectory = projectRoot.deletingLastPathComponent().appendingPathComponent("shared")
 
     struct Result {
@@ -13,10 +26,13 @@ enum MedlintBinary {
         let status: Int32
     }
 
-    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    /// - Parameter launcher: a command that runs medlint, such as `setpriv` with its options
+    ///   (medlint's path and `arguments` follow it).
+    static func run(_ arguments: [String], in directory: URL? = nil, stdin: Data? = nil, environment: [String: String] = [:],
+                    launcher: [String] = []) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: launcher.first ?? path)
+        process.arguments = launcher.isEmpty ? arguments : Array(launcher.dropFirst()) + [path] + arguments
         process.currentDirectoryURL = directory ?? projectRoot
         var env = ProcessInfo.processInfo.environment
         env.removeValue(forKey: "GITHUB_STEP_SUMMARY")
