@@ -7,7 +7,9 @@ import Darwin
 /// Expands the paths given on the command line into the Markdown files to lint: folders are
 /// walked for `*.md` and `*.markdown` (any case), skipping `.git`, `node_modules`, `.build` and
 /// what the configuration excludes; files named directly are subject to the exclusions too (as
-/// pre-commit names them); symlinked folders are followed once, so a loop ends.
+/// pre-commit names them); symlinked folders are followed once, so a loop ends. A symbolic link
+/// named like Markdown whose target does not exist is listed too: reading it gives an
+/// `unreadable-file` finding that names the missing target.
 public struct FileDiscovery {
     public let currentDirectory: String
     public let projectRoot: String
@@ -75,7 +77,15 @@ public struct FileDiscovery {
         for name in names.sorted() {
             let child = directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
             var childInfo = stat()
-            guard stat(child, &childInfo) == 0 else { continue }
+            guard stat(child, &childInfo) == 0 else {
+                // A dangling symbolic link named like Markdown is listed, so reading it reports the
+                // missing target as an `unreadable-file` finding instead of dropping it silently.
+                var linkInfo = stat()
+                if lstat(child, &linkInfo) == 0, (linkInfo.st_mode & S_IFMT) == S_IFLNK, Self.isMarkdown(name) {
+                    add(child, into: &files, seen: &seen, named: false)
+                }
+                continue
+            }
             if (childInfo.st_mode & S_IFMT) == S_IFDIR {
                 if Self.skippedFolders.contains(name) || name.hasPrefix(".build") { continue }
                 walk(child, visited: &visited, into: &files, seen: &seen)
@@ -91,10 +101,19 @@ public struct FileDiscovery {
     }
 
     private func add(_ path: String, into files: inout [InputFile], seen: inout Set<String>, named: Bool) {
-        let projectPath = projectRelative(path) ?? normalised(path)
+        let projectPath = projectRelative(path) ?? danglingLinkProjectPath(path) ?? normalised(path)
         guard isIncluded(projectPath) else { return }
         guard seen.insert(Self.realPath(path) ?? path).inserted else { return }
         files.append(InputFile(path: path, displayPath: displayPath(path), projectPath: projectPath))
+    }
+
+    /// A dangling link's path relative to the project root: its folder resolved, its own name kept.
+    private func danglingLinkProjectPath(_ path: String) -> String? {
+        guard let slash = path.lastIndex(of: "/") else { return projectRelative(".").map { $0.isEmpty ? path : $0 + "/" + path } }
+        let folder = slash == path.startIndex ? "/" : String(path[..<slash])
+        guard let base = projectRelative(folder) else { return nil }
+        let name = String(path[path.index(after: slash)...])
+        return base.isEmpty ? name : base + "/" + name
     }
 
     /// `path` relative to the project root, symlinks resolved; nil when it lies outside.

@@ -21,11 +21,11 @@ public enum InputReader {
 
     public static func read(path: String, maxBytes: Int) -> Outcome {
         let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return .skipped(problem(BuiltinChecks.unreadableFile, "cannot open the file: \(systemError())")) }
+        guard descriptor >= 0 else { return .skipped(problem(BuiltinChecks.unreadableFile, openFailure(path: path, errno: errno))) }
         defer { close(descriptor) }
         var info = stat()
-        guard fstat(descriptor, &info) == 0 else { return .skipped(problem(BuiltinChecks.unreadableFile, "cannot read the file: \(systemError())")) }
-        if (info.st_mode & S_IFMT) == S_IFDIR { return .skipped(problem(BuiltinChecks.unreadableFile, "cannot read the file: it is a folder")) }
+        guard fstat(descriptor, &info) == 0 else { return .skipped(problem(BuiltinChecks.unreadableFile, "The file could not be read: \(systemError()).")) }
+        if (info.st_mode & S_IFMT) == S_IFDIR { return .skipped(problem(BuiltinChecks.unreadableFile, "The file could not be read: it is a folder.")) }
         let size = Int(info.st_size)
         if size > maxBytes {
             return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is \(size) bytes, over max_file_bytes (\(maxBytes)); it was skipped."))
@@ -42,7 +42,7 @@ public enum InputReader {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                return .skipped(problem(BuiltinChecks.unreadableFile, "cannot read the file: \(systemError())"))
+                return .skipped(problem(BuiltinChecks.unreadableFile, "The file could not be read: \(systemError())."))
             }
             if count == 0 { break }
             filled += count
@@ -130,4 +130,20 @@ public enum InputReader {
     }
 
     static func systemError() -> String { String(cString: strerror(errno)) }
+
+    /// Why `open` failed, in words: a dangling symbolic link names its missing target, and a file
+    /// that is gone says it went away after it was listed (files reach here only from discovery,
+    /// which saw them).
+    static func openFailure(path: String, errno code: Int32) -> String {
+        let reason = String(cString: strerror(code))
+        guard code == ENOENT else { return "The file could not be opened: \(reason)." }
+        var info = stat()
+        if lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK {
+            var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+            let length = readlink(path, &buffer, buffer.count - 1)
+            let target = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : "?"
+            return "The file could not be opened: it is a symbolic link to '\(target)', which does not exist."
+        }
+        return "The file could not be opened: \(reason) (it was deleted or moved after medlint listed it)."
+    }
 }
