@@ -63,29 +63,73 @@ public enum JSONReporter {
 
     /// The JSON document for `report`.
     public static func render(_ report: CheckReport) -> String {
-        let findings = ReportedFinding.all(in: report)
-        let active = findings.filter { !$0.isSuppressed }
+        var out: [UInt8] = []
+        write(report) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the JSON document for `report` in chunks of about `chunkSize` bytes, each ending
+    /// between two findings (so each is valid UTF-8): a million findings never sit in memory as
+    /// one string.
+    public static func write(_ report: CheckReport, chunkSize: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
+        var findings = 0
+        var suppressed = 0
+        var levels: [Severity: Int] = [:]
+        var pathsWithFindings: Set<String> = []
+        for file in report.files {
+            for diagnostic in file.diagnostics {
+                findings += 1
+                if diagnostic.suppression != nil {
+                    suppressed += 1
+                } else {
+                    levels[diagnostic.level, default: 0] += 1
+                    pathsWithFindings.insert(file.projectPath)
+                }
+            }
+        }
         let summary: JSONWriter.Value = .object([
             ("filesChecked", .int(report.filesChecked)),
-            ("filesWithFindings", .int(Set(active.map(\.file.projectPath)).count)),
-            ("findings", .int(findings.count)),
-            ("errors", .int(active.filter { $0.level == .error }.count)),
-            ("warnings", .int(active.filter { $0.level == .warning }.count)),
-            ("notes", .int(active.filter { $0.level == .note }.count)),
-            ("suppressed", .int(findings.count - active.count)),
+            ("filesWithFindings", .int(pathsWithFindings.count)),
+            ("findings", .int(findings)),
+            ("errors", .int(levels[.error] ?? 0)),
+            ("warnings", .int(levels[.warning] ?? 0)),
+            ("notes", .int(levels[.note] ?? 0)),
+            ("suppressed", .int(suppressed)),
             ("staleBaselineEntries", report.staleBaselineEntries.map(JSONWriter.Value.int) ?? .null),
         ])
-        let document: JSONWriter.Value = .object([
-            ("version", .int(schemaVersion)),
-            ("tool", .object([
-                ("name", "medlint"),
-                ("version", .string(report.toolVersion)),
-                ("rulePackVersion", .string(report.packVersion)),
-            ])),
-            ("summary", summary),
-            ("findings", .array(findings.map(finding))),
+        let tool: JSONWriter.Value = .object([
+            ("name", "medlint"),
+            ("version", .string(report.toolVersion)),
+            ("rulePackVersion", .string(report.packVersion)),
         ])
-        return JSONWriter.write(document, style: .pretty)
+        // The same bytes as writing the whole tree with `.pretty`, the findings array streamed.
+        var out: [UInt8] = []
+        out.reserveCapacity(chunkSize + 4096)
+        out.append(contentsOf: "{\n  \"version\": \(schemaVersion),\n  \"tool\": ".utf8)
+        JSONWriter.append(tool, style: .pretty, depth: 1, to: &out)
+        out.append(contentsOf: ",\n  \"summary\": ".utf8)
+        JSONWriter.append(summary, style: .pretty, depth: 1, to: &out)
+        out.append(contentsOf: ",\n  \"findings\": ".utf8)
+        if findings == 0 {
+            out.append(contentsOf: "[]".utf8)
+        } else {
+            out.append(UInt8(ascii: "["))
+            var first = true
+            ReportedFinding.forEach(in: report) { reported in
+                if !first { out.append(UInt8(ascii: ",")) }
+                first = false
+                JSONWriter.newline(style: .pretty, depth: 2, to: &out)
+                JSONWriter.append(finding(reported), style: .pretty, depth: 2, to: &out)
+                if out.count >= chunkSize {
+                    emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            }
+            JSONWriter.newline(style: .pretty, depth: 1, to: &out)
+            out.append(UInt8(ascii: "]"))
+        }
+        out.append(contentsOf: "\n}\n".utf8)
+        emit(out)
     }
 
     // MARK: - Private

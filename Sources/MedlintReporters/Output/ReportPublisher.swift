@@ -42,15 +42,23 @@ public struct ReportPublisher {
             }
         }
         for format in formats {
-            let output = render(report, as: format.kind, toFile: format.file != nil)
+            // Chunk by chunk, so a report with a million findings is never one string in memory.
+            let produce: (_ emit: ([UInt8]) -> Void) -> Void = { emit in
+                if format.kind == .json {
+                    JSONReporter.write(report, to: emit)
+                } else {
+                    var output = render(report, as: format.kind, toFile: format.file != nil)
+                    output.withUTF8 { emit(Array($0)) }
+                }
+            }
             if let file = format.file {
                 do {
-                    try AtomicFileWriter.write(output, to: file)
+                    try AtomicFileWriter.write(to: file, produce)
                 } catch {
                     problems.append("cannot write \(format.kind.rawValue) output to \(file): \(error.localizedDescription)")
                 }
             } else {
-                writeStandardOutput(output)
+                produce { writeStandardOutput(String(decoding: $0, as: UTF8.self)) }
             }
         }
         return (problems, warnings)

@@ -39,19 +39,78 @@ struct ReportedFinding {
     }
 
     /// Every finding in `report`, sorted by project path (byte order), start line, start column,
-    /// rule id, end line, end column and message.
+    /// rule id, end line, end column, message and position in the report.
     static func all(in report: CheckReport) -> [ReportedFinding] {
         var findings: [ReportedFinding] = []
-        for file in report.files {
-            let fingerprints = file.fingerprints.count == file.diagnostics.count
-                ? file.fingerprints : Fingerprint.compute(file.diagnostics)
-            for (index, diagnostic) in file.diagnostics.enumerated() {
-                findings.append(
-                    ReportedFinding(file: file, diagnostic: diagnostic, fingerprint: fingerprints[index], ordinal: findings.count)
-                )
-            }
+        forEach(in: report) { findings.append($0) }
+        return findings
+    }
+
+    /// Calls `body` with every finding in `report`, in the order of `all(in:)`, building one
+    /// finding at a time: a million findings are sorted as small keys, never held twice.
+    static func forEach(in report: CheckReport, _ body: (ReportedFinding) -> Void) {
+        let files = report.files
+        var firstOrdinal: [Int] = []
+        var total = 0
+        for file in files {
+            firstOrdinal.append(total)
+            total += file.diagnostics.count
         }
-        return findings.sorted(by: precedes)
+        let fileOrder = files.indices.sorted { a, b in
+            let pathA = files[a].projectPath.utf8, pathB = files[b].projectPath.utf8
+            if !pathA.elementsEqual(pathB) { return pathA.lexicographicallyPrecedes(pathB) }
+            return a < b
+        }
+        struct Key {
+            let file: Int
+            let index: Int
+            let start: SourceLocation, end: SourceLocation
+            let ordinal: Int
+            var startLine: Int { start.line }
+            var startColumn: Int { start.utf16Column }
+            var endLine: Int { end.line }
+            var endColumn: Int { end.utf16Column }
+        }
+        var groupStart = 0
+        while groupStart < fileOrder.count {
+            // Files with the same project path are ordered together, as one list.
+            var groupEnd = groupStart + 1
+            while groupEnd < fileOrder.count, files[fileOrder[groupEnd]].projectPath.utf8.elementsEqual(files[fileOrder[groupStart]].projectPath.utf8) {
+                groupEnd += 1
+            }
+            var keys: [Key] = []
+            for fileIndex in fileOrder[groupStart..<groupEnd] {
+                let file = files[fileIndex]
+                for (index, diagnostic) in file.diagnostics.enumerated() {
+                    let start = file.lineIndex.location(of: diagnostic.range.lowerBound)
+                    let end = file.lineIndex.location(of: diagnostic.range.upperBound)
+                    keys.append(Key(file: fileIndex, index: index, start: start, end: end, ordinal: firstOrdinal[fileIndex] + index))
+                }
+            }
+            keys.sort { a, b in
+                if a.startLine != b.startLine { return a.startLine < b.startLine }
+                if a.startColumn != b.startColumn { return a.startColumn < b.startColumn }
+                let diagnosticA = files[a.file].diagnostics[a.index], diagnosticB = files[b.file].diagnostics[b.index]
+                let ruleA = diagnosticA.ruleID.utf8, ruleB = diagnosticB.ruleID.utf8
+                if !ruleA.elementsEqual(ruleB) { return ruleA.lexicographicallyPrecedes(ruleB) }
+                if a.endLine != b.endLine { return a.endLine < b.endLine }
+                if a.endColumn != b.endColumn { return a.endColumn < b.endColumn }
+                let messageA = diagnosticA.message.utf8, messageB = diagnosticB.message.utf8
+                if !messageA.elementsEqual(messageB) { return messageA.lexicographicallyPrecedes(messageB) }
+                return a.ordinal < b.ordinal
+            }
+            var fingerprints: [Int: [String]] = [:]
+            for fileIndex in fileOrder[groupStart..<groupEnd] {
+                let file = files[fileIndex]
+                fingerprints[fileIndex] = file.fingerprints.count == file.diagnostics.count ? file.fingerprints : Fingerprint.compute(file.diagnostics)
+            }
+            for key in keys {
+                let file = files[key.file]
+                body(ReportedFinding(file: file, diagnostic: file.diagnostics[key.index], fingerprint: fingerprints[key.file]![key.index],
+                                     ordinal: key.ordinal, start: key.start, end: key.end))
+            }
+            groupStart = groupEnd
+        }
     }
 
     /// `findings` with errors first, then warnings, then notes, each level keeping the order given.
@@ -61,14 +120,14 @@ struct ReportedFinding {
 
     // MARK: - Private
 
-    private init(file: FileReport, diagnostic: Diagnostic, fingerprint: String, ordinal: Int) {
+    private init(file: FileReport, diagnostic: Diagnostic, fingerprint: String, ordinal: Int, start: SourceLocation, end: SourceLocation) {
         self.file = file
         self.diagnostic = diagnostic
         self.fingerprint = fingerprint
         self.ordinal = ordinal
         let index = file.lineIndex
-        start = index.location(of: diagnostic.range.lowerBound)
-        end = index.location(of: diagnostic.range.upperBound)
+        self.start = start
+        self.end = end
         var region = diagnostic.range.clamped(to: 0..<file.bytes.count)
         if start.line == 1 { region = max(region.lowerBound, index.bomLength)..<max(region.upperBound, index.bomLength) }
         if region.isEmpty {
@@ -76,21 +135,7 @@ struct ReportedFinding {
             if lineEnd > region.lowerBound { region = region.lowerBound..<lineEnd }
         }
         regionBytes = region
-        regionStart = index.location(of: region.lowerBound)
-        regionEnd = index.location(of: region.upperBound)
-    }
-
-    private static func precedes(_ a: ReportedFinding, _ b: ReportedFinding) -> Bool {
-        let pathA = a.file.projectPath, pathB = b.file.projectPath
-        if !pathA.utf8.elementsEqual(pathB.utf8) { return pathA.utf8.lexicographicallyPrecedes(pathB.utf8) }
-        if a.start.line != b.start.line { return a.start.line < b.start.line }
-        if a.start.utf16Column != b.start.utf16Column { return a.start.utf16Column < b.start.utf16Column }
-        let ruleA = a.diagnostic.ruleID.utf8, ruleB = b.diagnostic.ruleID.utf8
-        if !ruleA.elementsEqual(ruleB) { return ruleA.lexicographicallyPrecedes(ruleB) }
-        if a.end.line != b.end.line { return a.end.line < b.end.line }
-        if a.end.utf16Column != b.end.utf16Column { return a.end.utf16Column < b.end.utf16Column }
-        let messageA = a.diagnostic.message.utf8, messageB = b.diagnostic.message.utf8
-        if !messageA.elementsEqual(messageB) { return messageA.lexicographicallyPrecedes(messageB) }
-        return a.ordinal < b.ordinal
+        regionStart = region.lowerBound == diagnostic.range.lowerBound ? start : index.location(of: region.lowerBound)
+        regionEnd = region.upperBound == diagnostic.range.upperBound ? end : index.location(of: region.upperBound)
     }
 }

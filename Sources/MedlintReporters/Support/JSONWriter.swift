@@ -41,77 +41,131 @@ enum JSONWriter {
 
     /// The JSON text of `value`; `.pretty` output ends with a newline, `.compact` output does not.
     static func write(_ value: Value, style: Style) -> String {
-        var out = ""
+        var out: [UInt8] = []
         append(value, style: style, depth: 0, to: &out)
-        if style == .pretty { out.append("\n") }
-        return out
+        if style == .pretty { out.append(0x0A) }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// `text` as a JSON string literal, quotes included.
     static func quoted(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendQuoted(text, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    // MARK: - Private
-
-    private static func append(_ value: Value, style: Style, depth: Int, to out: inout String) {
+    /// Appends `value` as it would appear at `depth` inside a pretty or compact document (for
+    /// reporters that stream a long array one element at a time).
+    static func append(_ value: Value, style: Style, depth: Int, to out: inout [UInt8]) {
         switch value {
-        case .null: out.append("null")
-        case .bool(let flag): out.append(flag ? "true" : "false")
-        case .int(let number): out.append(String(number))
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let flag): out.append(contentsOf: (flag ? "true" : "false").utf8)
+        case .int(let number): out.append(contentsOf: String(number).utf8)
         case .string(let text): appendQuoted(text, to: &out)
         case .array(let elements):
-            guard !elements.isEmpty else { return out.append("[]") }
-            out.append("[")
+            guard !elements.isEmpty else { return out.append(contentsOf: "[]".utf8) }
+            out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { out.append(",") }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 newline(style: style, depth: depth + 1, to: &out)
                 append(element, style: style, depth: depth + 1, to: &out)
             }
             newline(style: style, depth: depth, to: &out)
-            out.append("]")
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            let present = members.compactMap { key, value in value.map { (key, $0) } }
-            guard !present.isEmpty else { return out.append("{}") }
-            out.append("{")
-            for (index, (key, member)) in present.enumerated() {
-                if index > 0 { out.append(",") }
+            var first = true
+            for (key, member) in members {
+                guard let member else { continue }
+                out.append(UInt8(ascii: first ? "{" : ","))
+                first = false
                 newline(style: style, depth: depth + 1, to: &out)
                 appendQuoted(key, to: &out)
-                out.append(style == .pretty ? ": " : ":")
+                if style == .pretty { out.append(contentsOf: ": ".utf8) } else { out.append(UInt8(ascii: ":")) }
                 append(member, style: style, depth: depth + 1, to: &out)
             }
+            if first { return out.append(contentsOf: "{}".utf8) }
             newline(style: style, depth: depth, to: &out)
-            out.append("}")
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    private static func newline(style: Style, depth: Int, to out: inout String) {
+    static func newline(style: Style, depth: Int, to out: inout [UInt8]) {
         guard style == .pretty else { return }
-        out.append("\n")
-        out.append(String(repeating: "  ", count: depth))
+        if depth < indentations.count {
+            out.append(contentsOf: indentations[depth])
+        } else {
+            out.append(0x0A)
+            for _ in 0..<(2 * depth) { out.append(0x20) }
+        }
     }
 
-    private static func appendQuoted(_ text: String, to out: inout String) {
-        out.append("\"")
-        for scalar in text.unicodeScalars {
-            switch scalar.value {
-            case 0x22: out.append("\\\"")
-            case 0x5C: out.append("\\\\")
-            case 0x0A: out.append("\\n")
-            case 0x0D: out.append("\\r")
-            case 0x09: out.append("\\t")
-            case 0x08: out.append("\\b")
-            case 0x0C: out.append("\\f")
-            case 0x00..<0x20, 0x7F...0x9F, 0x2028, 0x2029:
-                let hex = String(scalar.value, radix: 16)
-                out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-            default:
-                out.unicodeScalars.append(scalar)
+    /// A line break and the indentation of each depth, copied in one go.
+    private static let indentations: [[UInt8]] = (0..<12).map { [0x0A] + [UInt8](repeating: 0x20, count: 2 * $0) }
+
+    // MARK: - Private
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    /// Works on UTF-8 bytes: runs of bytes that need no escape are copied at once.
+    private static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        var text = text
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            let count = bytes.count
+            func flush(_ end: Int) {
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
+            func escapeControl(_ value: UInt32) {
+                out.append(contentsOf: "\\u".utf8)
+                out.append(hexDigits[Int(value >> 12) & 0xF])
+                out.append(hexDigits[Int(value >> 8) & 0xF])
+                out.append(hexDigits[Int(value >> 4) & 0xF])
+                out.append(hexDigits[Int(value) & 0xF])
+            }
+            while index < count {
+                let byte = bytes[index]
+                var replacement: String?
+                switch byte {
+                case 0x22: replacement = "\\\""
+                case 0x5C: replacement = "\\\\"
+                case 0x0A: replacement = "\\n"
+                case 0x0D: replacement = "\\r"
+                case 0x09: replacement = "\\t"
+                case 0x08: replacement = "\\b"
+                case 0x0C: replacement = "\\f"
+                case 0x00..<0x20, 0x7F:
+                    flush(index)
+                    escapeControl(UInt32(byte))
+                    index += 1
+                    runStart = index
+                    continue
+                case 0xC2 where index + 1 < count && (0x80...0x9F).contains(bytes[index + 1]):
+                    // U+0080–U+009F (C1 controls).
+                    flush(index)
+                    escapeControl(UInt32(bytes[index + 1]))
+                    index += 2
+                    runStart = index
+                    continue
+                case 0xE2 where index + 2 < count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028, U+2029.
+                    flush(index)
+                    escapeControl(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
+                    index += 3
+                    runStart = index
+                    continue
+                default:
+                    index += 1
+                    continue
+                }
+                flush(index)
+                out.append(contentsOf: replacement!.utf8)
+                index += 1
+                runStart = index
+            }
+            flush(count)
         }
-        out.append("\"")
+        out.append(UInt8(ascii: "\""))
     }
 }
