@@ -13,10 +13,14 @@ public struct Document: Sendable {
     public let footnoteDefinitions: Set<String>
     /// The byte range of the front matter block, delimiters included, if the file has one.
     public let frontMatterRange: Range<Int>?
+    /// Constructs cmark-gfm would parse in quadratic time, read as plain text instead (byte
+    /// offsets into `bytes`); see `PathologicalInputGuard`.
+    public let simplifications: [PathologicalInputGuard.Simplification]
 
     public init(
         bytes: [UInt8], lineIndex: LineIndex, segments: [Segment], comments: [HTMLComment],
-        footnoteDefinitions: Set<String>, frontMatterRange: Range<Int>?
+        footnoteDefinitions: Set<String>, frontMatterRange: Range<Int>?,
+        simplifications: [PathologicalInputGuard.Simplification] = []
     ) {
         self.bytes = bytes
         self.lineIndex = lineIndex
@@ -24,6 +28,7 @@ public struct Document: Sendable {
         self.comments = comments
         self.footnoteDefinitions = footnoteDefinitions
         self.frontMatterRange = frontMatterRange
+        self.simplifications = simplifications
     }
 
     /// Parses Markdown bytes (valid UTF-8) into a document.

@@ -21,6 +21,7 @@ struct DocumentParser {
         var comments: [HTMLComment] = []
         var footnoteDefinitions: Set<String> = []
         var frontMatterRange: Range<Int>?
+        var simplifications: [PathologicalInputGuard.Simplification] = []
 
         source.withUnsafeBufferPointer { buffer in
             var parseBuffer = Array(buffer[lineIndex.bomLength...])
@@ -39,12 +40,30 @@ struct DocumentParser {
                     ))
                 }
             }
+            // Same length again: constructs cmark-gfm parses in quadratic time are neutralised.
+            let bom = lineIndex.bomLength
+            simplifications = PathologicalInputGuard.neutralise(&parseBuffer).map {
+                .init(kind: $0.kind, range: ($0.range.lowerBound + bom)..<($0.range.upperBound + bom), places: $0.places, count: $0.count)
+            }
             let tree = parseBuffer.withUnsafeBufferPointer { CmarkTree($0) }
-            var walker = TreeWalker(source: buffer, lineIndex: lineIndex)
-            tree.walk { walker.handle($0) }
-            segments += walker.segments
-            comments = walker.comments
-            footnoteDefinitions = walker.footnoteDefinitions
+            if simplifications.isEmpty {
+                var walker = TreeWalker(source: buffer, lineIndex: lineIndex)
+                tree.walk { walker.handle($0) }
+                segments += walker.segments
+                comments = walker.comments
+                footnoteDefinitions = walker.footnoteDefinitions
+                return
+            }
+            // The walker aligns cmark's literals with the bytes cmark was given.
+            let parsed = Array(buffer[..<bom]) + parseBuffer
+            parsed.withUnsafeBufferPointer { parsedBuffer in
+                var walker = TreeWalker(source: parsedBuffer, lineIndex: lineIndex)
+                tree.walk { walker.handle($0) }
+                segments += walker.segments
+                comments = walker.comments
+                footnoteDefinitions = walker.footnoteDefinitions
+            }
+            return
         }
 
         segments = segments.enumerated().sorted {
@@ -58,7 +77,7 @@ struct DocumentParser {
         comments.sort { $0.sourceRange.lowerBound < $1.sourceRange.lowerBound }
         return Document(
             bytes: bytes, lineIndex: lineIndex, segments: segments, comments: comments,
-            footnoteDefinitions: footnoteDefinitions, frontMatterRange: frontMatterRange
+            footnoteDefinitions: footnoteDefinitions, frontMatterRange: frontMatterRange, simplifications: simplifications
         )
     }
 

@@ -33,7 +33,7 @@ public struct CheckRunner: Sendable {
         case let .text(decoded, problems):
             bytes = decoded
             let document = Document(parsing: decoded, options: ParseOptions(frontMatterFields: options.frontMatterFields))
-            diagnostics = problems + linter.lint(document, scratch: scratch)
+            diagnostics = problems + BuiltinChecks.simplificationNotes(document) + linter.lint(document, scratch: scratch)
             diagnostics = applySettings(diagnostics, path: file.projectPath)
             diagnostics = SuppressionApplier(knownRuleIDs: knownRuleIDs, requireReason: options.requireSuppressionReason)
                 .apply(diagnostics, document: document)

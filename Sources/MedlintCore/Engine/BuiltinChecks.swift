@@ -1,3 +1,5 @@
+import MedlintMarkdown
+
 /// The tool's own checks: problems with an input file or a rule, and with suppression directives.
 /// They are findings like any other, so every output format carries them and `--fail-on` decides.
 public enum BuiltinChecks {
@@ -25,6 +27,10 @@ public enum BuiltinChecks {
         "A rule could not finish on this file.",
         "A pattern hit PCRE2's matching limit (it backtracks too much on this text), so the rule was skipped for this file; the rest of the run went on.",
         "Simplify the rule's pattern: avoid nested repetition such as (a+)+ and use bounded gaps.")
+    public static let markdownSimplified = check("markdown-simplified", .note, "Markdown read as plain text",
+        "Part of the file was read as plain text, because cmark-gfm would take too long to parse it.",
+        "cmark-gfm 0.29 parses some constructs in quadratic time or memory (huge tables, thousands of '![' or '<?' in one paragraph); medlint reads them as plain text so the run finishes, and the words there are still checked. Links, images, emphasis and table cells in that part may be read as plain text.",
+        "Split the table or paragraph, or exclude the file if it is generated.")
     public static let suppressionWithoutReason = check("suppression-without-reason", .note, "Suppression without a reason",
         "This medlint suppression gives no reason.",
         "A suppression is an audit trail: a reviewer needs to know who accepted the wording and why.",
@@ -38,12 +44,42 @@ public enum BuiltinChecks {
         "Stale suppressions hide future problems and confuse reviewers.", "Remove the directive.")
 
     public static let all: [RuleDescriptor] = [
-        unreadableFile, binaryFile, invalidEncoding, fileTooLarge, ruleError,
+        unreadableFile, binaryFile, invalidEncoding, fileTooLarge, ruleError, markdownSimplified,
         suppressionWithoutReason, unknownRuleInSuppression, unusedSuppression,
     ]
 }
 
 extension BuiltinChecks {
     /// Checks about an input file rather than its content; each also prints one line on stderr.
-    public static let inputProblemIDs: Set<String> = [unreadableFile.id, binaryFile.id, invalidEncoding.id, fileTooLarge.id, ruleError.id]
+    public static let inputProblemIDs: Set<String> = [unreadableFile.id, binaryFile.id, invalidEncoding.id, fileTooLarge.id, ruleError.id, markdownSimplified.id]
+}
+
+extension BuiltinChecks {
+    /// One `markdown-simplified` note per kind of construct the parser read as plain text.
+    public static func simplificationNotes(_ document: Document) -> [Diagnostic] {
+        document.simplifications.map { simplification in
+            let first = document.lineIndex.location(of: simplification.range.lowerBound).line
+            let last = document.lineIndex.location(of: max(simplification.range.lowerBound, simplification.range.upperBound - 1)).line
+            let lines = first == last ? "line \(first)" : "lines \(first)-\(last)"
+            let many = simplification.places > 1
+            let what: String
+            switch simplification.kind {
+            case .table:
+                what = many ? "\(simplification.places) tables (\(lines), \(simplification.count) cells) were"
+                            : "A table (\(lines), \(simplification.count) cells) was"
+            case .imageOpeners:
+                what = (many ? "\(simplification.places) paragraphs" : "A paragraph")
+                    + " with \(simplification.count) image openers '![' (\(lines)) had them"
+            case .htmlDeclarations:
+                what = (many ? "\(simplification.places) paragraphs" : "A paragraph")
+                    + " with \(simplification.count) unclosed '<?', '<!' or '<![CDATA[' (\(lines)) had them"
+            }
+            let message = what + " read as plain text, because cmark-gfm would take too long to parse "
+                + (simplification.kind == .table ? (many ? "them" : "it") : "them")
+                + "; links and emphasis there may be read as plain text."
+            let start = simplification.range.lowerBound
+            return Diagnostic(ruleID: markdownSimplified.id, level: markdownSimplified.level, message: message,
+                              range: start..<start, matchedText: "", sentence: "", suggestion: markdownSimplified.suggestion)
+        }
+    }
 }
