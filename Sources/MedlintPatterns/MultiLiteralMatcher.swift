@@ -4,13 +4,13 @@
 /// A literal that starts or ends with `LiteralExtractor.boundary` matches only where the
 /// neighbouring text byte is not an ASCII word character. Immutable; shared by all workers.
 public final class MultiLiteralMatcher: Sendable {
-    /// The literals without boundary marks, folded.
-    public let literals: [[UInt8]]
+    /// How many literals were given.
+    public let literalCount: Int
     private let needsStartBoundary: [Bool]
     private let needsEndBoundary: [Bool]
     /// Only the first `trieDepth` bytes of a literal go into the automaton; the rest is verified
     /// at each hit, which keeps the table small (and its construction fast) for thousands of literals.
-    static let maxTrieDepth = 6
+    static let maxTrieDepth = 4
     private let trieDepth: Int
     private let classOf: [UInt8]
     private let classCount: Int
@@ -18,115 +18,133 @@ public final class MultiLiteralMatcher: Sendable {
     /// cache footprint of the per-byte lookup; the trie is made shallower if states would not fit.
     private let next: [UInt16]
     /// Literal indexes that end at each state (including through suffix links), flattened:
-    /// state `s` owns `outputList[outputStart[s]..<outputStart[s + 1]]`.
+    /// state `s` owns `outputList[outputStart[s]..<outputEnd[s]]`.
     private let outputStart: [Int32]
+    private let outputEnd: [Int32]
     private let outputList: [Int32]
-    /// All literals' bytes, concatenated: literal `i` is `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
+    /// All literals' bytes without boundary marks, folded and concatenated: literal `i` is
+    /// `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
     private let literalBytes: [UInt8]
     private let literalStart: [Int32]
 
+    /// Built at start-up for every run, so it avoids per-literal and per-state allocations.
     public init(literals: [String]) {
-        var folded: [[UInt8]] = []
+        var bytes: [UInt8] = []
+        var literalStarts: [Int32] = [0]
         var starts: [Bool] = []
         var ends: [Bool] = []
+        literalStarts.reserveCapacity(literals.count + 1)
+        starts.reserveCapacity(literals.count)
+        ends.reserveCapacity(literals.count)
         for literal in literals {
-            var bytes = Array(literal.utf8).map(Self.fold)
-            let start = bytes.first == 1
-            let end = bytes.count > 1 && bytes.last == 1
-            if start { bytes.removeFirst() }
-            if end { bytes.removeLast() }
-            folded.append(bytes)
+            var utf8 = Substring(literal).utf8
+            let start = utf8.first == 1
+            if start { utf8 = utf8.dropFirst() }
+            let end = !utf8.isEmpty && utf8.last == 1 && literal.utf8.count > 1
+            if end { utf8 = utf8.dropLast() }
+            for byte in utf8 { bytes.append(Self.fold(byte)) }
+            literalStarts.append(Int32(bytes.count))
             starts.append(start)
             ends.append(end)
         }
-        self.literals = folded
+        literalCount = literals.count
+        literalBytes = bytes
+        literalStart = literalStarts
         needsStartBoundary = starts
         needsEndBoundary = ends
         var classes = [UInt8](repeating: 0, count: 256)
         var count = 1
-        for literal in folded {
-            for byte in literal where classes[Int(byte)] == 0 {
-                classes[Int(byte)] = UInt8(truncatingIfNeeded: count)
-                count += 1
-                if count > 255 { break }
-            }
+        for byte in bytes where classes[Int(byte)] == 0 && count < 256 {
+            classes[Int(byte)] = UInt8(truncatingIfNeeded: count)
+            count += 1
         }
         // Upper-case letters share their lower-case class.
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
         classCount = count
-        var table: [Int32] = []
-        var out: [[Int32]] = []
+        // Transitions, with `absent` for "none yet" until the breadth-first pass fills them in.
+        let absent = UInt16.max
+        var table: [UInt16] = []
+        // Literals ending at each state, as linked lists: `ownHead[state]`, then `ownNext[literal]`.
+        var ownHead: [Int32] = []
+        var ownNext = [Int32](repeating: -1, count: literals.count)
         var stateCount = 0
         var depth = Self.maxTrieDepth + 1
         repeat {
             depth -= 1
-            table = [Int32](repeating: -1, count: count)
-            out = [[]]
+            table = [UInt16](repeating: absent, count: count)
+            table.reserveCapacity(count * 16_384)
+            ownHead = [-1]
             stateCount = 1
-            for (index, literal) in folded.enumerated() where !literal.isEmpty {
+            for index in 0..<literals.count where stateCount < Int(absent) {
+                let begin = Int(literalStarts[index])
+                let length = min(Int(literalStarts[index + 1]) - begin, depth)
+                guard length > 0 else { continue }
                 var state = 0
-                for byte in literal.prefix(depth) {
-                    let slot = state * count + Int(classes[Int(byte)])
-                    if table[slot] < 0 {
-                        table[slot] = Int32(stateCount)
-                        table.append(contentsOf: [Int32](repeating: -1, count: count))
-                        out.append([])
+                for offset in begin..<(begin + length) {
+                    let slot = state * count + Int(classes[Int(bytes[offset])])
+                    if table[slot] == absent {
+                        table[slot] = UInt16(stateCount)
+                        table.append(contentsOf: repeatElement(absent, count: count))
+                        ownHead.append(-1)
                         stateCount += 1
                     }
                     state = Int(table[slot])
                 }
-                out[state].append(Int32(index))
+                ownNext[index] = ownHead[state]
+                ownHead[state] = Int32(index)
             }
-        } while stateCount > Int(UInt16.max) && depth > 1
+        } while stateCount >= Int(absent) && depth > 1
         trieDepth = depth
-        // Breadth-first: fill failure transitions so the table becomes a DFA.
-        var fail = [Int32](repeating: 0, count: stateCount)
-        var queue: [Int] = []
+        // Breadth-first: fill failure transitions so the table becomes a DFA, and give each state
+        // its own literals followed by those of its failure state (already done: it is shallower).
+        var fail = [UInt16](repeating: 0, count: stateCount)
+        var queue: [UInt16] = []
+        queue.reserveCapacity(stateCount)
+        var begins = [Int32](repeating: 0, count: stateCount)
+        var endsAt = [Int32](repeating: 0, count: stateCount)
+        var list: [Int32] = []
         for symbol in 0..<count {
-            let target = table[symbol]
-            if target < 0 {
+            if table[symbol] == absent {
                 table[symbol] = 0
             } else {
-                fail[Int(target)] = 0
-                queue.append(Int(target))
+                queue.append(table[symbol])
             }
         }
-        var head = 0
-        while head < queue.count {
-            let state = queue[head]
-            head += 1
-            out[state] += out[Int(fail[state])]
-            for symbol in 0..<count {
-                let slot = state * count + symbol
-                let target = table[slot]
-                let fallback = table[Int(fail[state]) * count + symbol]
-                if target < 0 {
-                    table[slot] = fallback
-                } else {
-                    fail[Int(target)] = fallback
-                    queue.append(Int(target))
+        table.withUnsafeMutableBufferPointer { table in
+            var head = 0
+            while head < queue.count {
+                let state = Int(queue[head])
+                head += 1
+                let failure = Int(fail[state])
+                begins[state] = Int32(list.count)
+                var own = ownHead[state]
+                while own >= 0 {
+                    list.append(own)
+                    own = ownNext[Int(own)]
+                }
+                if begins[failure] < endsAt[failure] {
+                    for position in Int(begins[failure])..<Int(endsAt[failure]) { list.append(list[position]) }
+                }
+                endsAt[state] = Int32(list.count)
+                let row = state * count
+                let failureRow = failure * count
+                for symbol in 0..<count {
+                    let target = table[row + symbol]
+                    let fallback = table[failureRow + symbol]
+                    if target == absent {
+                        table[row + symbol] = fallback
+                    } else {
+                        fail[Int(target)] = fallback
+                        queue.append(target)
+                    }
                 }
             }
         }
-        next = table.map { UInt16(truncatingIfNeeded: $0) }
-        var outputStarts: [Int32] = [0]
-        outputStarts.reserveCapacity(out.count + 1)
-        var list: [Int32] = []
-        for found in out {
-            list += found
-            outputStarts.append(Int32(list.count))
-        }
-        outputStart = outputStarts
+        next = table
+        outputStart = begins
+        outputEnd = endsAt
         outputList = list
-        var bytes: [UInt8] = []
-        var literalStarts: [Int32] = [0]
-        for literal in folded {
-            bytes += literal
-            literalStarts.append(Int32(bytes.count))
-        }
-        literalBytes = bytes
-        literalStart = literalStarts
     }
 
     static func fold(_ byte: UInt8) -> UInt8 {
@@ -144,6 +162,10 @@ public final class MultiLiteralMatcher: Sendable {
     private static func verify(_ literal: UnsafeBufferPointer<UInt8>, from: Int, in text: UnsafeBufferPointer<UInt8>, after index: Int) -> Int? {
         var position = index + 1
         var offset = from
+        // The automaton read one byte of a white-space run; the rest of the run belongs to it too.
+        if offset > 0, offset < literal.count, literal[offset - 1] == 0x20 {
+            while position < text.count, isSpace(text[position]) { position += 1 }
+        }
         while offset < literal.count {
             guard position < text.count else { return nil }
             let expected = literal[offset]
@@ -168,7 +190,7 @@ public final class MultiLiteralMatcher: Sendable {
     /// Calls `body(literalIndex, startOffset)` for every occurrence of every literal in `text`,
     /// in order of their end.
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
-        guard !literals.isEmpty else { return }
+        guard literalCount > 0 else { return }
         var state = 0
         let count = classCount
         let spaceClass = Int(classOf[0x20])
@@ -181,6 +203,7 @@ public final class MultiLiteralMatcher: Sendable {
         next.withUnsafeBufferPointer { table in
         classOf.withUnsafeBufferPointer { classes in
         outputStart.withUnsafeBufferPointer { outputStart in
+        outputEnd.withUnsafeBufferPointer { outputEnd in
         outputList.withUnsafeBufferPointer { outputList in
         literalBytes.withUnsafeBufferPointer { literalBytes in
         literalStart.withUnsafeBufferPointer { literalStart in
@@ -203,7 +226,7 @@ public final class MultiLiteralMatcher: Sendable {
                 fed += 1
                 state = Int(table[state &* count &+ symbol])
                 let first = Int(outputStart[state])
-                let last = Int(outputStart[state + 1])
+                let last = Int(outputEnd[state])
                 guard first < last else { continue }
                 for position in first..<last {
                     let literalIndex = Int(outputList[position])
@@ -216,6 +239,7 @@ public final class MultiLiteralMatcher: Sendable {
                     body(literalIndex, start)
                 }
             }
+        }
         }
         }
         }

@@ -11,10 +11,48 @@ public final class Pattern: @unchecked Sendable {
         let isJITCompiled: Bool
     }
 
-    private let state: Mutex<Result<Compiled, PatternError>?>
+    /// One compiled form of the pattern. It starts interpreted, and gets a JIT-compiled copy once
+    /// it has been used `jitThreshold` times: JIT-compiling a 500-phrase lexicon pattern takes
+    /// 1-2 ms, more than a one-file run spends matching it, and pays back only on many files.
+    private struct Slot: @unchecked Sendable {
+        var interpreted: Result<OpaquePointer, PatternError>?
+        var jitted: OpaquePointer?
+        var uses = 0
+        var jitFailed = false
+
+        mutating func resolve(_ source: String, _ options: PatternOptions, anchored: Bool) -> Result<Compiled, PatternError> {
+            if let jitted { return .success(Compiled(code: jitted, isJITCompiled: true)) }
+            if interpreted == nil { interpreted = Pattern.compile(source, options: options, anchored: anchored) }
+            switch interpreted! {
+            case let .failure(error):
+                return .failure(error)
+            case let .success(code):
+                uses += 1
+                if uses >= Pattern.jitThreshold, !jitFailed {
+                    if case let .success(copy) = Pattern.compile(source, options: options, anchored: anchored),
+                       pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 {
+                        jitted = copy
+                        return .success(Compiled(code: copy, isJITCompiled: true))
+                    }
+                    jitFailed = true
+                }
+                return .success(Compiled(code: code, isJITCompiled: false))
+            }
+        }
+
+        func free() {
+            if case let .success(code) = interpreted { pcre2_code_free_8(code) }
+            if let jitted { pcre2_code_free_8(jitted) }
+        }
+    }
+
+    /// Uses of a compiled form before it is JIT-compiled.
+    static let jitThreshold = 200
+
+    private let state: Mutex<Slot>
     /// The same pattern compiled with PCRE2_ANCHORED, for matching at known start positions
     /// (PCRE2's JIT ignores PCRE2_ANCHORED given at match time, so it has to be compiled in).
-    private let anchoredState: Mutex<Result<Compiled, PatternError>?>
+    private let anchoredState: Mutex<Slot>
     /// The pattern as written.
     public let source: String
     public let options: PatternOptions
@@ -22,6 +60,8 @@ public final class Pattern: @unchecked Sendable {
     public let requiredLiterals: [String]?
     /// Strings of which every match attempt starts with one (see `LiteralExtractor`); nil when none is known.
     public let leadingLiterals: [String]?
+    /// The same literals as numbers in a pack's `LiteralTable`, for patterns decoded from one.
+    public let literalIDs: LiteralIDs?
 
     /// Compiles now: a pattern that does not compile is an error here.
     public init(_ source: String, options: PatternOptions = .default) throws(PatternError) {
@@ -30,45 +70,38 @@ public final class Pattern: @unchecked Sendable {
         let literals = LiteralExtractor.literals(of: source)
         requiredLiterals = literals.required
         leadingLiterals = literals.leading
+        literalIDs = nil
         let compiled = Self.compile(source, options: options, anchored: false)
-        state = Mutex(compiled)
-        anchoredState = Mutex(nil)
+        state = Mutex(Slot(interpreted: compiled))
+        anchoredState = Mutex(Slot())
         if case let .failure(error) = compiled { throw error }
     }
 
     /// Compiles on first use; a compile error then surfaces from matching. The literals may be
     /// given when they were computed ahead of time (the built-in pack does so at build time).
-    public init(lazy source: String, options: PatternOptions = .default, literals: LiteralExtractor.Literals? = nil) {
+    public init(lazy source: String, options: PatternOptions = .default, literals: LiteralExtractor.Literals? = nil, literalIDs: LiteralIDs? = nil) {
         self.source = source
         self.options = options
         let literals = literals ?? LiteralExtractor.literals(of: source)
         requiredLiterals = literals.required
         leadingLiterals = literals.leading
-        state = Mutex(nil)
-        anchoredState = Mutex(nil)
+        self.literalIDs = literalIDs
+        state = Mutex(Slot())
+        anchoredState = Mutex(Slot())
     }
 
     private func compiled() throws(PatternError) -> Compiled {
-        let result = state.withLock { current -> Result<Compiled, PatternError> in
-            if let current { return current }
-            let made = Self.compile(source, options: options, anchored: false)
-            current = made
-            return made
-        }
+        let result = state.withLock { $0.resolve(source, options, anchored: false) }
         return try result.get()
     }
 
     private func anchoredCompiled() throws(PatternError) -> Compiled {
-        let result = anchoredState.withLock { current -> Result<Compiled, PatternError> in
-            if let current { return current }
-            let made = Self.compile(source, options: options, anchored: true)
-            current = made
-            return made
-        }
+        let result = anchoredState.withLock { $0.resolve(source, options, anchored: true) }
         return try result.get()
     }
 
-    private static func compile(_ source: String, options: PatternOptions, anchored: Bool) -> Result<Compiled, PatternError> {
+    /// Compiles without JIT.
+    private static func compile(_ source: String, options: PatternOptions, anchored: Bool) -> Result<OpaquePointer, PatternError> {
         var flags = UInt32(PCRE2_UTF)
         if anchored { flags |= UInt32(PCRE2_ANCHORED) }
         if options.contains(.caseless) { flags |= UInt32(PCRE2_CASELESS) }
@@ -82,16 +115,12 @@ public final class Pattern: @unchecked Sendable {
         guard let compiled else {
             return .failure(.compile(pattern: source, message: PCRE2Message.text(for: errorCode), offset: errorOffset))
         }
-        return .success(Compiled(code: compiled, isJITCompiled: pcre2_jit_compile_8(compiled, UInt32(PCRE2_JIT_COMPLETE)) == 0))
+        return .success(compiled)
     }
 
     deinit {
-        state.withLock { current in
-            if case let .success(compiled) = current { pcre2_code_free_8(compiled.code) }
-        }
-        anchoredState.withLock { current in
-            if case let .success(compiled) = current { pcre2_code_free_8(compiled.code) }
-        }
+        state.withLock { $0.free() }
+        anchoredState.withLock { $0.free() }
     }
 
     /// Calls `body` with every non-overlapping match in `subject[range]`, as byte ranges of `subject`.

@@ -62,7 +62,7 @@ public enum ConfigurationLoader {
     public static func parse(contents: String, path: String, baseDirectory: String) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
         do {
-            if try Yams.compose(yaml: contents) == nil { return configuration }
+            if try Yams.compose(yaml: contents, .basic) == nil { return configuration }
         } catch {
             // YAMLFile reports the error with its position.
         }

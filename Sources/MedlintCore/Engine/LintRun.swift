@@ -202,7 +202,7 @@ struct LintRun {
         }
         return Diagnostic(
             ruleID: rule.id, level: rule.descriptor.level, message: text, range: segment.sourceRange(ofText: match),
-            matchedText: matched, sentence: String(decoding: segment.text[sentence], as: UTF8.self),
+            matchedText: matched, sentence: Diagnostic.excerpt(of: segment.text, sentence: sentence, around: match),
             suggestion: rule.descriptor.suggestion.isEmpty ? nil : rule.descriptor.suggestion, isDocumentLevel: documentLevel
         )
     }

@@ -27,26 +27,42 @@ struct Prefilter: Sendable {
             indexOf[ObjectIdentifier(pattern)] = patterns.count
             patterns.append(pattern)
         }
-        var literalIndex: [String: Int] = [:]
         var literals: [String] = []
         var requiredBy: [[Int32]] = []
         var leads: [[Int32]] = []
-        func index(of literal: String) -> Int {
-            if let known = literalIndex[literal] { return known }
-            literalIndex[literal] = literals.count
-            literals.append(literal)
-            requiredBy.append([])
-            leads.append([])
-            return literals.count - 1
-        }
         var always = [UInt64](repeating: 0, count: (patterns.count + 63) / 64)
-        for (number, pattern) in patterns.enumerated() {
-            if let required = pattern.requiredLiterals {
-                for literal in required { requiredBy[index(of: literal)].append(Int32(number)) }
-            } else {
-                always[number / 64] |= 1 << UInt64(number % 64)
+        if let table = patterns.first?.literalIDs?.table, patterns.allSatisfy({ $0.literalIDs?.table === table }) {
+            // All from one precompiled pack: its literals are already numbered.
+            literals = table.strings
+            requiredBy = Array(repeating: [], count: literals.count)
+            leads = Array(repeating: [], count: literals.count)
+            for (number, pattern) in patterns.enumerated() {
+                let ids = pattern.literalIDs!
+                if let required = ids.required {
+                    for literal in required { requiredBy[Int(literal)].append(Int32(number)) }
+                } else {
+                    always[number / 64] |= 1 << UInt64(number % 64)
+                }
+                for literal in ids.leading ?? [] { leads[Int(literal)].append(Int32(number)) }
             }
-            for literal in pattern.leadingLiterals ?? [] { leads[index(of: literal)].append(Int32(number)) }
+        } else {
+            var literalIndex: [String: Int] = [:]
+            func index(of literal: String) -> Int {
+                if let known = literalIndex[literal] { return known }
+                literalIndex[literal] = literals.count
+                literals.append(literal)
+                requiredBy.append([])
+                leads.append([])
+                return literals.count - 1
+            }
+            for (number, pattern) in patterns.enumerated() {
+                if let required = pattern.requiredLiterals {
+                    for literal in required { requiredBy[index(of: literal)].append(Int32(number)) }
+                } else {
+                    always[number / 64] |= 1 << UInt64(number % 64)
+                }
+                for literal in pattern.leadingLiterals ?? [] { leads[index(of: literal)].append(Int32(number)) }
+            }
         }
         self.patterns = patterns
         self.indexOf = indexOf

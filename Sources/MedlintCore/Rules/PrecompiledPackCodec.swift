@@ -8,11 +8,46 @@ public enum PrecompiledPackCodec {
     static let separator: Character = "\u{1F}"
 
     public static func encode(_ rules: [PrecompiledRule]) -> String {
-        var tokens: [String] = [String(rules.count)]
+        // The literal table first; patterns then give literal numbers.
+        var tableIndex: [String: Int] = [:]
+        var table: [String] = []
+        for rule in rules {
+            for group in rule.patternGroups {
+                for spec in group {
+                    for literal in (spec.literals.required ?? []) + (spec.literals.leading ?? []) where tableIndex[literal] == nil {
+                        tableIndex[literal] = table.count
+                        table.append(literal)
+                    }
+                }
+            }
+        }
+        var tokens: [String] = [String(table.count)] + table
         func list(_ items: [String]) {
             tokens.append(String(items.count))
             tokens += items
         }
+        // Then each distinct pattern once (rules share lexicon patterns); rules give pattern numbers.
+        var patternIndex: [String: Int] = [:]
+        var patternTokens: [String] = []
+        for rule in rules {
+            for group in rule.patternGroups {
+                for spec in group where patternIndex[spec.source] == nil {
+                    patternIndex[spec.source] = patternIndex.count
+                    patternTokens.append(spec.source)
+                    for literals in [spec.literals.required, spec.literals.leading] {
+                        if let literals {
+                            patternTokens.append(String(literals.count))
+                            patternTokens += literals.map { String(tableIndex[$0]!) }
+                        } else {
+                            patternTokens.append("-")
+                        }
+                    }
+                }
+            }
+        }
+        tokens.append(String(patternIndex.count))
+        tokens += patternTokens
+        tokens.append(String(rules.count))
         for rule in rules {
             tokens += [rule.id, rule.title, rule.level, rule.category, rule.message, rule.rationale]
             tokens.append(String(rule.references.count))
@@ -26,12 +61,7 @@ public enum PrecompiledPackCodec {
             tokens.append(String(rule.patternGroups.count))
             for group in rule.patternGroups {
                 tokens.append(String(group.count))
-                for spec in group {
-                    tokens.append(spec.source)
-                    for literals in [spec.literals.required, spec.literals.leading] {
-                        if let literals { list(literals) } else { tokens.append("-") }
-                    }
-                }
+                for spec in group { tokens.append(String(patternIndex[spec.source]!)) }
             }
             for examples in [rule.flagExamples, rule.passExamples] {
                 tokens.append(String(examples.count))
@@ -43,7 +73,34 @@ public enum PrecompiledPackCodec {
 
     /// Decodes what `encode` wrote; nil if the text is malformed (the build wrote it, so never).
     public static func decode(_ text: String) -> [PrecompiledRule]? {
-        var reader = Reader(tokens: text.utf8.split(separator: 0x1F, omittingEmptySubsequences: false))
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes)
+            return decode(&reader)
+        }
+    }
+
+    private static func decode(_ reader: inout Reader) -> [PrecompiledRule]? {
+        guard let tableCount = reader.int() else { return nil }
+        var strings: [String] = []
+        strings.reserveCapacity(tableCount)
+        for _ in 0..<tableCount {
+            guard let literal = reader.string() else { return nil }
+            strings.append(literal)
+        }
+        let table = LiteralTable(strings)
+        guard let patternCount = reader.int() else { return nil }
+        var specs: [PrecompiledRule.PatternSpec] = []
+        specs.reserveCapacity(patternCount)
+        for _ in 0..<patternCount {
+            guard let source = reader.string(), let required = reader.optionalNumbers(below: tableCount),
+                  let leading = reader.optionalNumbers(below: tableCount) else { return nil }
+            let literals = LiteralExtractor.Literals(
+                required: required.map { $0.map { strings[Int($0)] } }, leading: leading.map { $0.map { strings[Int($0)] } }
+            )
+            let ids = LiteralIDs(table: table, required: required, leading: leading)
+            specs.append(.init(source, literals, pattern: Pattern(lazy: source, literals: literals, literalIDs: ids)))
+        }
         guard let count = reader.int() else { return nil }
         var rules: [PrecompiledRule] = []
         rules.reserveCapacity(count)
@@ -63,9 +120,8 @@ public enum PrecompiledPackCodec {
                 guard let specCount = reader.int() else { return nil }
                 var group: [PrecompiledRule.PatternSpec] = []
                 for _ in 0..<specCount {
-                    guard let source = reader.string(), let required = reader.optionalList(),
-                          let leading = reader.optionalList() else { return nil }
-                    group.append(.init(source, .init(required: required, leading: leading)))
+                    guard let number = reader.int(), number < specs.count else { return nil }
+                    group.append(specs[number])
                 }
                 groups.append(group)
             }
@@ -89,34 +145,70 @@ public enum PrecompiledPackCodec {
         return reader.atEnd ? rules : nil
     }
 
+    /// Reads the tokens in place: one pass finds the separators, and each token becomes a
+    /// String straight from the bytes (the pack has some 100,000 tokens; start-up time counts).
     private struct Reader {
-        let tokens: [Substring.UTF8View]
+        let bytes: UnsafeBufferPointer<UInt8>
+        /// Start offset of each token, plus one past the end of the last.
+        let starts: [Int]
         var index = 0
 
-        var atEnd: Bool { index == tokens.count }
+        init(_ bytes: UnsafeBufferPointer<UInt8>) {
+            self.bytes = bytes
+            var starts = [0]
+            for offset in 0..<bytes.count where bytes[offset] == 0x1F { starts.append(offset + 1) }
+            starts.append(bytes.count + 1)
+            self.starts = starts
+        }
 
-        /// A list, or "-" for none (nil inside: read; nil outside: malformed).
-        mutating func optionalList() -> [String]?? {
-            guard index < tokens.count else { return nil }
-            if tokens[index].elementsEqual("-".utf8) {
+        var tokenCount: Int { starts.count - 1 }
+        var atEnd: Bool { index == tokenCount }
+
+        private func token(_ number: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[starts[number]..<(starts[number + 1] - 1)])
+        }
+
+        /// A list of numbers below `limit`, or "-" for none (nil inside: read; nil outside: malformed).
+        mutating func optionalNumbers(below limit: Int) -> [Int32]?? {
+            guard index < tokenCount else { return nil }
+            let current = token(index)
+            if current.count == 1, current[0] == UInt8(ascii: "-") {
                 index += 1
                 return .some(nil)
             }
-            return list().map { .some($0) }
+            guard let count = int(), index + count <= tokenCount else { return nil }
+            var numbers: [Int32] = []
+            numbers.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let number = int(), number < limit else { return nil }
+                numbers.append(Int32(number))
+            }
+            return .some(numbers)
         }
 
         mutating func string() -> String? {
-            guard index < tokens.count else { return nil }
+            guard index < tokenCount else { return nil }
             defer { index += 1 }
-            return String(Substring(tokens[index]))
+            return String(decoding: token(index), as: UTF8.self)
         }
 
-        mutating func int() -> Int? { string().flatMap { Int($0) } }
+        mutating func int() -> Int? {
+            guard index < tokenCount else { return nil }
+            let digits = token(index)
+            guard !digits.isEmpty, digits.count < 10 else { return nil }
+            var value = 0
+            for digit in digits {
+                guard digit >= 0x30, digit <= 0x39 else { return nil }
+                value = value * 10 + Int(digit - 0x30)
+            }
+            index += 1
+            return value
+        }
 
         mutating func list() -> [String]? {
-            guard let count = int(), count >= 0, index + count <= tokens.count else { return nil }
+            guard let count = int(), index + count <= tokenCount else { return nil }
             defer { index += count }
-            return tokens[index..<(index + count)].map { String(Substring($0)) }
+            return (index..<(index + count)).map { String(decoding: token($0), as: UTF8.self) }
         }
     }
 }

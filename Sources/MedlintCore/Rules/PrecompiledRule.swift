@@ -7,9 +7,13 @@ public struct PrecompiledRule: Sendable {
     public struct PatternSpec: Sendable {
         public let source: String
         public let literals: LiteralExtractor.Literals
-        public init(_ source: String, _ literals: LiteralExtractor.Literals) {
+        /// The pattern, when decoded from a pack: one object for every rule that uses the same
+        /// source, so it is compiled once.
+        public let pattern: Pattern?
+        public init(_ source: String, _ literals: LiteralExtractor.Literals, pattern: Pattern? = nil) {
             self.source = source
             self.literals = literals
+            self.pattern = pattern
         }
     }
 
@@ -75,7 +79,7 @@ public struct PrecompiledRule: Sendable {
     /// The rule, with patterns that compile on first use.
     public var rule: Rule {
         func patterns(_ index: Int) -> [Pattern] {
-            patternGroups[index].map { Pattern(lazy: $0.source, literals: $0.literals) }
+            patternGroups[index].map { $0.pattern ?? Pattern(lazy: $0.source, literals: $0.literals) }
         }
         let ruleKind: RuleKind
         switch kind {

@@ -9,7 +9,7 @@ struct YAMLFile {
     init(path: String, contents: String) throws(ConfigurationError) {
         self.path = path
         do {
-            guard let node = try Yams.compose(yaml: contents) else {
+            guard let node = try Yams.compose(yaml: contents, .basic) else {
                 throw ConfigurationError(file: path, line: 1, column: 1, message: "the file is empty")
             }
             root = node

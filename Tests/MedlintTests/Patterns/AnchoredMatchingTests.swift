@@ -55,7 +55,7 @@ struct AnchoredMatchingTests {
                     try starts.withUnsafeBufferPointer { offsets in
                         try pattern.forEachMatch(in: buffer, range: 0..<buffer.count, startingAt: offsets, scratch: scratch) { anchored.append($0) }
                     }
-                    #expect(anchored == scanned, "\(pattern.source.prefix(80)) on \(String(decoding: text, as: UTF8.self))")
+                    #expect(anchored == scanned, "\(pattern.source) on \(String(decoding: text, as: UTF8.self)) starts \(starts) lits \(pattern.leadingLiterals!)")
                     compared += scanned.count
                 }
             }
