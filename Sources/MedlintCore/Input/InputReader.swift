@@ -85,10 +85,23 @@ public enum InputReader {
             }
         }
         guard let first = firstInvalid else { return .text(bytes: bytes, problems: []) }
+        let line = lineNumber(of: first, in: bytes)
+        let what = replaced == 1 ? "1 invalid byte, on line \(line), was" : "\(replaced) invalid bytes, the first on line \(line), were"
         var diagnostic = problem(BuiltinChecks.invalidEncoding,
-                                 "The file is not valid UTF-8: \(replaced) invalid byte\(replaced == 1 ? "" : "s"), the first at byte \(first); they were replaced and the rest was checked.")
+                                 "The file is not valid UTF-8: \(what) replaced and the rest of the file was checked.")
         diagnostic.range = first..<(first + 1)
         return .text(bytes: bytes, problems: [diagnostic])
+    }
+
+    /// The 1-based line holding byte `offset` (LF, CRLF and a lone CR each end a line).
+    static func lineNumber(of offset: Int, in bytes: [UInt8]) -> Int {
+        var line = 1
+        var index = 0
+        while index < offset {
+            if bytes[index] == 0x0A || (bytes[index] == 0x0D && (index + 1 >= bytes.count || bytes[index + 1] != 0x0A)) { line += 1 }
+            index += 1
+        }
+        return line
     }
 
     /// The length of the valid UTF-8 sequence at `index`, or 0 when it is invalid.

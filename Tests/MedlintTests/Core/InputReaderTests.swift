@@ -13,7 +13,17 @@ struct InputReaderTests {
         #expect(bytes == [0x61, 0x1A, 0x62, 0x1A])
         #expect(problems.map(\.ruleID) == ["invalid-encoding"])
         #expect(problems[0].range == 1..<2)
-        #expect(problems[0].message == "The file is not valid UTF-8: 2 invalid bytes, the first at byte 1; they were replaced and the rest was checked.")
+        #expect(problems[0].message == "The file is not valid UTF-8: 2 invalid bytes, the first on line 1, were replaced and the rest of the file was checked.")
+    }
+
+    @Test("the invalid-encoding message names the line of the first bad byte (LF, CRLF and a lone CR end lines)")
+    func invalidUTF8Line() {
+        guard case let .text(_, problems) = InputReader.decode(Array("a\r\nb\rc\nd".utf8) + [0xE9]) else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(problems.map(\.message) == ["The file is not valid UTF-8: 1 invalid byte, on line 4, was replaced and the rest of the file was checked."])
+        #expect(problems.map(\.range) == [8..<9])
     }
 
     @Test("a NUL byte in the first 8 KB means binary")
