@@ -38,6 +38,11 @@ enum FuzzTarget {
             precondition(diagnostic.range.lowerBound <= diagnostic.range.upperBound && diagnostic.range.upperBound <= bytes.count, "range outside the file")
         }
         let file = FileReport(displayPath: "fuzz.md", projectPath: "fuzz.md", bytes: bytes, diagnostics: diagnostics)
+        // The lines a report keeps must give the same positions as the whole file's index.
+        for diagnostic in diagnostics {
+            precondition(file.start(of: diagnostic) == document.lineIndex.location(of: diagnostic.range.lowerBound), "kept lines: start differs")
+            precondition(file.end(of: diagnostic) == document.lineIndex.location(of: diagnostic.range.upperBound), "kept lines: end differs")
+        }
         let report = CheckReport(files: diagnostics.isEmpty ? [] : [file], rules: rules.map(\.descriptor) + BuiltinChecks.all,
                                  filesChecked: 1, toolVersion: "fuzz", packVersion: "fuzz")
         let sarif = SARIFReporter.render(report)

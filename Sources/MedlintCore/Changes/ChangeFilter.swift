@@ -16,7 +16,7 @@ public struct ChangeFilter: Sendable {
                 keep = change.contentChanged
             } else {
                 let first = report.start(of: diagnostic).line
-                let last = max(first, report.lineIndex.location(of: max(diagnostic.range.lowerBound, diagnostic.range.upperBound - 1)).line)
+                let last = max(first, report.source.location(of: max(diagnostic.range.lowerBound, diagnostic.range.upperBound - 1)).line)
                 keep = change.touches(first, last)
             }
             if keep {

@@ -1,15 +1,14 @@
 import MedlintMarkdown
 
-/// The findings for one input file, with what reporters need to show them: the file's bytes and
-/// line index (for lines, columns in every unit, and the source line in the text output) and its
-/// path as people and as tools want it.
+/// The findings for one input file, with what reporters need to show them: the lines the findings
+/// touch (for lines, columns in every unit, and the source lines in the text output) and the
+/// path as people and as tools want it. The file's other bytes are not kept.
 public struct FileReport: Sendable {
     /// The path as shown to people: relative to the current directory where possible.
     public let displayPath: String
     /// The path relative to the project root, `/`-separated, symlinks resolved (SARIF, GitHub, rdjsonl, GitLab).
     public let projectPath: String
-    public let bytes: [UInt8]
-    public let lineIndex: LineIndex
+    public let source: SourceLines
     public var diagnostics: [Diagnostic]
     /// Fingerprints, one per diagnostic, in the same order.
     public var fingerprints: [String]
@@ -17,12 +16,18 @@ public struct FileReport: Sendable {
     public init(displayPath: String, projectPath: String, bytes: [UInt8], diagnostics: [Diagnostic]) {
         self.displayPath = displayPath
         self.projectPath = projectPath
-        self.bytes = bytes
-        lineIndex = LineIndex(bytes)
+        let index = LineIndex(bytes)
+        var kept: Set<Int> = []
+        for diagnostic in diagnostics {
+            let first = index.lineNumber0(of: diagnostic.range.lowerBound) + 1
+            let last = index.lineNumber0(of: max(diagnostic.range.lowerBound, diagnostic.range.upperBound)) + 1
+            for line in first...last { kept.insert(line) }
+        }
+        source = SourceLines(bytes: bytes, index: index, keeping: kept)
         self.diagnostics = diagnostics
         fingerprints = Fingerprint.compute(diagnostics)
     }
 
-    public func start(of diagnostic: Diagnostic) -> SourceLocation { lineIndex.location(of: diagnostic.range.lowerBound) }
-    public func end(of diagnostic: Diagnostic) -> SourceLocation { lineIndex.location(of: diagnostic.range.upperBound) }
+    public func start(of diagnostic: Diagnostic) -> SourceLocation { source.location(of: diagnostic.range.lowerBound) }
+    public func end(of diagnostic: Diagnostic) -> SourceLocation { source.location(of: diagnostic.range.upperBound) }
 }

@@ -31,11 +31,10 @@ struct ReportedFinding {
 
     /// The file's text under `regionBytes`, or nil when the region is empty.
     var regionText: String? {
-        let bytes = file.bytes
-        let lower = min(regionBytes.lowerBound, bytes.count)
-        let upper = min(regionBytes.upperBound, bytes.count)
+        let lower = min(regionBytes.lowerBound, file.source.byteCount)
+        let upper = min(regionBytes.upperBound, file.source.byteCount)
         guard lower < upper else { return nil }
-        return String(decoding: bytes[lower..<upper], as: UTF8.self)
+        return String(decoding: file.source.bytes(in: lower..<upper), as: UTF8.self)
     }
 
     /// Every finding in `report`, sorted by project path (byte order), start line, start column,
@@ -82,8 +81,8 @@ struct ReportedFinding {
             for fileIndex in fileOrder[groupStart..<groupEnd] {
                 let file = files[fileIndex]
                 for (index, diagnostic) in file.diagnostics.enumerated() {
-                    let start = file.lineIndex.location(of: diagnostic.range.lowerBound)
-                    let end = file.lineIndex.location(of: diagnostic.range.upperBound)
+                    let start = file.start(of: diagnostic)
+                    let end = file.end(of: diagnostic)
                     keys.append(Key(file: fileIndex, index: index, start: start, end: end, ordinal: firstOrdinal[fileIndex] + index))
                 }
             }
@@ -125,10 +124,10 @@ struct ReportedFinding {
         self.diagnostic = diagnostic
         self.fingerprint = fingerprint
         self.ordinal = ordinal
-        let index = file.lineIndex
+        let index = file.source
         self.start = start
         self.end = end
-        var region = diagnostic.range.clamped(to: 0..<file.bytes.count)
+        var region = diagnostic.range.clamped(to: 0..<file.source.byteCount)
         if start.line == 1 { region = max(region.lowerBound, index.bomLength)..<max(region.upperBound, index.bomLength) }
         if region.isEmpty {
             let lineEnd = index.contentRange(ofLine: start.line).upperBound

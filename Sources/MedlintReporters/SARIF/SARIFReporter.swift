@@ -55,7 +55,7 @@ public enum SARIFReporter {
             if state == nil, usesBaseline { state = "new" }
             return result(finding, ruleIndex: ruleIndex[finding.diagnostic.ruleID], baselineState: state)
         }
-        let hasLoneCR = report.files.contains { !$0.diagnostics.isEmpty && containsLoneCR($0.bytes) }
+        let hasLoneCR = report.files.contains { !$0.diagnostics.isEmpty && $0.source.hasLoneCR }
 
         let driver: JSONWriter.Value = .object([
             ("name", "medlint"),
@@ -275,13 +275,6 @@ public enum SARIFReporter {
             length += size
         }
         return out + "…"
-    }
-
-    private static func containsLoneCR(_ bytes: [UInt8]) -> Bool {
-        for (index, byte) in bytes.enumerated() where byte == 0x0D {
-            if index + 1 == bytes.count || bytes[index + 1] != 0x0A { return true }
-        }
-        return false
     }
 
     /// SemVer 2.0.0: `MAJOR.MINOR.PATCH`, optional `-prerelease` and `+build`.

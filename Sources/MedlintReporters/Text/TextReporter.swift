@@ -35,7 +35,7 @@ public struct TextReporter {
             out += " " + style.dim("(suppressed: \(TerminalText.escaped(suppression.justification)))")
         }
         out += "\n"
-        if !file.bytes.isEmpty, diagnostic.range.upperBound <= file.bytes.count {
+        if file.source.byteCount > 0, diagnostic.range.upperBound <= file.source.byteCount {
             out += snippet(diagnostic, start: start, end: end, file: file, style: style, error: isError, warning: isWarning)
         }
         if let suggestion = diagnostic.suggestion, !suggestion.isEmpty {
@@ -54,8 +54,8 @@ public struct TextReporter {
         let blank = String(repeating: " ", count: width) + " " + style.dim("|")
         var out = blank + "\n"
         for line in shownLines {
-            let range = file.lineIndex.contentRange(ofLine: line)
-            let text = String(decoding: file.bytes[range], as: UTF8.self)
+            let range = file.source.contentRange(ofLine: line)
+            let text = String(decoding: file.source.bytes(in: range), as: UTF8.self)
             let markStart = line == start.line ? diagnostic.range.lowerBound - range.lowerBound : 0
             let markEnd = line == end.line ? max(markStart, diagnostic.range.upperBound - range.lowerBound) : range.count
             let (shown, underline) = cropped(text, markStart: markStart, markEnd: markEnd)
