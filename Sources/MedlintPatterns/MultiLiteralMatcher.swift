@@ -10,7 +10,7 @@ public final class MultiLiteralMatcher: Sendable {
     private let needsEndBoundary: [Bool]
     /// Only the first `trieDepth` bytes of a literal go into the automaton; the rest is verified
     /// at each hit, which keeps the table small (and its construction fast) for thousands of literals.
-    static let maxTrieDepth = 4
+    static let maxTrieDepth = 6
     private let trieDepth: Int
     private let classOf: [UInt8]
     private let classCount: Int
