@@ -11,6 +11,9 @@ public struct CheckReport: Sendable {
     public var packVersion: String
     /// Baseline entries that no longer match any finding (nil when no baseline was used).
     public var staleBaselineEntries: Int?
+    /// Which files were looked at: all, or only those changed since a revision or staged (the
+    /// summary then says that nothing changed rather than that nothing was found).
+    public var changeScope: CheckSession.ChangeScope = .all
 
     public init(files: [FileReport], rules: [RuleDescriptor], filesChecked: Int, toolVersion: String, packVersion: String, staleBaselineEntries: Int? = nil) {
         self.files = files

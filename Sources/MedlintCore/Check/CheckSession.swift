@@ -69,8 +69,10 @@ public struct CheckSession {
         if let baseline {
             (reports, stale) = BaselineMatcher(baseline: baseline).apply(to: reports)
         }
-        return CheckReport(files: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
-                           toolVersion: toolVersion, packVersion: packVersion, staleBaselineEntries: stale)
+        var report = CheckReport(files: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
+                                 toolVersion: toolVersion, packVersion: packVersion, staleBaselineEntries: stale)
+        report.changeScope = changeScope
+        return report
     }
 
     /// A project-relative path made relative to the configuration's folder (they differ when the

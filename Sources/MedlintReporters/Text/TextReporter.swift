@@ -117,11 +117,20 @@ public struct TextReporter {
         return (shown, underline)
     }
 
+    /// The summary when no file was linted: none found, none changed since the revision, or none staged.
+    static func nothingChecked(_ scope: CheckSession.ChangeScope) -> String {
+        switch scope {
+        case .all: return "No Markdown files found."
+        case let .diffBase(revision): return "No Markdown files changed since \(TerminalText.escaped(revision)); nothing to check."
+        case .staged: return "No Markdown files are staged; nothing to check."
+        }
+    }
+
     func summary(_ report: CheckReport, style: TextStyle) -> String {
         let total = report.files.reduce(0) { $0 + $1.diagnostics.count }
         let filesWithFindings = report.files.filter { !$0.diagnostics.isEmpty }.count
         let fileWord = report.filesChecked == 1 ? "file" : "files"
-        if report.filesChecked == 0 { return "No Markdown files found." }
+        if report.filesChecked == 0 { return Self.nothingChecked(report.changeScope) }
         var parts: [String] = []
         for (level, word) in [(Severity.error, "error"), (.warning, "warning"), (.note, "note")] {
             let count = report.count(level)

@@ -75,6 +75,22 @@ struct ChangedLinesAndBaselineTests {
         #expect(try findings(["--diff-base", "main", "posts"], in: project) == ["posts/post.md:6:9"])
     }
 
+    @Test("--diff-base with no changed Markdown file says so and exits 0, even with findings in unchanged files")
+    func diffBaseNothingChanged() throws {
+        let project = try repository(with: Self.sentencePerLine)
+        try git(["checkout", "-q", "-b", "feature"], in: project)
+        try project.write("notes.txt", "A miracle, but not Markdown.\n")
+        try git(["add", "notes.txt"], in: project)
+        try git(["commit", "-q", "-m", "notes"], in: project)
+        let result = try MedlintBinary.run(["check", "--color", "never", "--rule-dir", "rules", "--diff-base", "main", "posts"], in: project)
+        #expect(result.status == 0)
+        #expect(result.stdout == "No Markdown files changed since main; nothing to check.\n")
+        #expect(result.stderr.isEmpty)
+        // Without --diff-base the same folder has findings and fails.
+        let all = try MedlintBinary.run(["check", "--color", "never", "--rule-dir", "rules", "posts"], in: project)
+        #expect(all.status == 1)
+    }
+
     @Test("--diff-base on one-line paragraphs reports findings in the changed paragraph only")
     func diffBaseLongParagraphs() throws {
         let project = try repository(with: Self.longParagraphs)
@@ -123,5 +139,19 @@ struct StagedModeTests {
         try project.write("posts/post.md", ChangedLinesAndBaselineTests.sentencePerLine)
         #expect(try helper.findings(["--staged", "posts/post.md"], in: project) == ["posts/post.md:5:3"])
         #expect(try helper.findings(["posts/post.md"], in: project) == ["posts/post.md:4:5", "posts/post.md:6:9"])
+    }
+
+    @Test("--staged with no staged Markdown file says so and exits 0")
+    func nothingStaged() throws {
+        let helper = ChangedLinesAndBaselineTests()
+        let project = try helper.repository(with: ChangedLinesAndBaselineTests.sentencePerLine)
+        // An unstaged edit and a staged non-Markdown file: nothing Markdown is staged.
+        try project.write("posts/post.md", ChangedLinesAndBaselineTests.sentencePerLine + "One more miracle.\n")
+        try project.write("notes.txt", "A miracle.\n")
+        try helper.git(["add", "notes.txt"], in: project)
+        let result = try MedlintBinary.run(["check", "--color", "never", "--rule-dir", "rules", "--staged", "posts"], in: project)
+        #expect(result.status == 0)
+        #expect(result.stdout == "No Markdown files are staged; nothing to check.\n")
+        #expect(result.stderr.isEmpty)
     }
 }
