@@ -123,6 +123,21 @@ public final class Pattern: @unchecked Sendable {
         anchoredState.withLock { $0.free() }
     }
 
+    /// One PCRE2 match attempt over `base[..<end]` from `start`: the match, or nil for none.
+    @inline(__always)
+    private func attempt(_ compiled: Compiled, _ base: UnsafePointer<UInt8>, end: Int, start: Int, scratch: MatchScratch) throws(PatternError) -> Range<Int>? {
+        let rc: Int32
+        if compiled.isJITCompiled {
+            rc = pcre2_jit_match_8(compiled.code, base, end, start, 0, scratch.matchData, scratch.context)
+        } else {
+            rc = pcre2_match_8(compiled.code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
+        }
+        if rc == PCRE2_ERROR_NOMATCH { return nil }
+        if rc < 0 { throw error(for: rc) }
+        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
+        return ovector[0]..<ovector[1]
+    }
+
     /// Calls `body` with every non-overlapping match in `subject[range]`, as byte ranges of `subject`.
     /// Text before `range.lowerBound` is visible to lookbehinds; nothing after `range.upperBound` is.
     /// `subject` must be valid UTF-8 (checked once per file by the caller, not per match).
@@ -134,28 +149,15 @@ public final class Pattern: @unchecked Sendable {
     ) throws(PatternError) {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return }
         let compiled = try compiled()
-        let code = compiled.code
-        let isJITCompiled = compiled.isJITCompiled
         let end = min(range.upperBound, subject.count)
         var start = range.lowerBound
-        while start <= end {
-            let rc: Int32
-            if isJITCompiled {
-                rc = pcre2_jit_match_8(code, base, end, start, 0, scratch.matchData, scratch.context)
-            } else {
-                rc = pcre2_match_8(code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
-            }
-            if rc == PCRE2_ERROR_NOMATCH { return }
-            if rc < 0 { throw error(for: rc) }
-            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-            let matchStart = ovector[0]
-            let matchEnd = ovector[1]
-            body(matchStart..<matchEnd)
-            if matchEnd > matchStart {
-                start = matchEnd
+        while start <= end, let match = try attempt(compiled, base, end: end, start: start, scratch: scratch) {
+            body(match)
+            if !match.isEmpty {
+                start = match.upperBound
             } else {
                 // Empty match: step over one whole UTF-8 character.
-                start = matchEnd + 1
+                start = match.upperBound + 1
                 while start < end, subject[start] & 0xC0 == 0x80 { start += 1 }
             }
         }
@@ -179,19 +181,9 @@ public final class Pattern: @unchecked Sendable {
             let start = Int(start32)
             guard start >= next else { continue }
             guard start < end else { return }
-            let rc: Int32
-            if compiled.isJITCompiled {
-                rc = pcre2_jit_match_8(compiled.code, base, end, start, 0, scratch.matchData, scratch.context)
-            } else {
-                rc = pcre2_match_8(compiled.code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
-            }
-            if rc == PCRE2_ERROR_NOMATCH { continue }
-            if rc < 0 { throw error(for: rc) }
-            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-            let matchStart = ovector[0]
-            let matchEnd = ovector[1]
-            body(matchStart..<matchEnd)
-            next = matchEnd > matchStart ? matchEnd : matchEnd + 1
+            guard let match = try attempt(compiled, base, end: end, start: start, scratch: scratch) else { continue }
+            body(match)
+            next = match.isEmpty ? match.upperBound + 1 : match.upperBound
         }
     }
 
@@ -209,16 +201,7 @@ public final class Pattern: @unchecked Sendable {
             let start = Int(start32)
             guard start >= range.lowerBound else { continue }
             guard start < end else { return nil }
-            let rc: Int32
-            if compiled.isJITCompiled {
-                rc = pcre2_jit_match_8(compiled.code, base, end, start, 0, scratch.matchData, scratch.context)
-            } else {
-                rc = pcre2_match_8(compiled.code, base, end, start, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
-            }
-            if rc == PCRE2_ERROR_NOMATCH { continue }
-            if rc < 0 { throw error(for: rc) }
-            let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-            return ovector[0]..<ovector[1]
+            if let match = try attempt(compiled, base, end: end, start: start, scratch: scratch) { return match }
         }
         return nil
     }
@@ -231,20 +214,9 @@ public final class Pattern: @unchecked Sendable {
     ) throws(PatternError) -> Range<Int>? {
         guard let base = subject.baseAddress ?? UnsafePointer(bitPattern: 1) else { return nil }
         let compiled = try compiled()
-        let code = compiled.code
-        let isJITCompiled = compiled.isJITCompiled
         let end = min(range.upperBound, subject.count)
         guard range.lowerBound <= end else { return nil }
-        let rc: Int32
-        if isJITCompiled {
-            rc = pcre2_jit_match_8(code, base, end, range.lowerBound, 0, scratch.matchData, scratch.context)
-        } else {
-            rc = pcre2_match_8(code, base, end, range.lowerBound, UInt32(PCRE2_NO_UTF_CHECK), scratch.matchData, scratch.context)
-        }
-        if rc == PCRE2_ERROR_NOMATCH { return nil }
-        if rc < 0 { throw error(for: rc) }
-        let ovector = pcre2_get_ovector_pointer_8(scratch.matchData)!
-        return ovector[0]..<ovector[1]
+        return try attempt(compiled, base, end: end, start: range.lowerBound, scratch: scratch)
     }
 
     /// Convenience for tests and tools: every match in a Swift string, as byte ranges of its UTF-8.
