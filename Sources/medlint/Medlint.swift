@@ -31,7 +31,9 @@ struct Medlint: ParsableCommand {
             if code == .success {
                 Self.exit(withError: error)
             }
-            let message = fullMessage(for: error)
+            // ArgumentParser starts its message with "Error: "; Diagnostics.printError already says "error:".
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
             if code == .validationFailure {
                 Diagnostics.printError(message.isEmpty ? "invalid arguments" : message)
                 Self.exit(withError: ExitCode(2))
