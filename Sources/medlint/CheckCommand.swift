@@ -22,6 +22,10 @@ struct Check: ParsableCommand {
     @Option(name: .customLong("format"), help: "FORMAT[:FILE], repeatable: text, json, sarif, github, rdjsonl, gitlab.")
     var formats: [String] = []
 
+    @Option(name: .customLong("sarif-category"),
+            help: "GitHub code scanning category for the SARIF output (sets automationDetails.id to NAME/), so several medlint uploads in one repository do not replace each other.")
+    var sarifCategory: String?
+
     @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run: error, warning, note or never.")
     var failOn: String?
 
@@ -62,6 +66,9 @@ struct Check: ParsableCommand {
         if !["auto", "always", "never"].contains(color) { throw ValidationError("--color must be auto, always or never") }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once") }
+        if let sarifCategory, sarifCategory.trimmingCharacters(in: .whitespaces).isEmpty || sarifCategory == "/" {
+            throw ValidationError("--sarif-category needs a name, such as 'medlint-blog'")
+        }
         if diffBase != nil && staged { throw ValidationError("--diff-base and --staged cannot be combined") }
     }
 
@@ -108,7 +115,7 @@ struct Check: ParsableCommand {
         default: useColor = isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map { $0.isEmpty } ?? true
         }
         let requested = formats.compactMap(OutputFormat.init(argument:))
-        let publisher = ReportPublisher(useColor: useColor) { Diagnostics.printOut($0) }
+        let publisher = ReportPublisher(useColor: useColor, sarifCategory: sarifCategory) { Diagnostics.printOut($0) }
         let published = publisher.publish(report, formats: requested.isEmpty ? [OutputFormat(kind: .text, file: nil)] : requested,
                                           stepSummaryPath: ProcessInfo.processInfo.environment["GITHUB_STEP_SUMMARY"])
         for warning in published.warnings { Diagnostics.printNote(warning) }

@@ -6,9 +6,12 @@ import MedlintCore
 public struct ReportPublisher {
     public let useColor: Bool
     public let writeStandardOutput: (String) -> Void
+    /// The GitHub code scanning category the SARIF output declares (`--sarif-category`), or nil.
+    public let sarifCategory: String?
 
-    public init(useColor: Bool, writeStandardOutput: @escaping (String) -> Void) {
+    public init(useColor: Bool, sarifCategory: String? = nil, writeStandardOutput: @escaping (String) -> Void) {
         self.useColor = useColor
+        self.sarifCategory = sarifCategory
         self.writeStandardOutput = writeStandardOutput
     }
 
@@ -16,7 +19,7 @@ public struct ReportPublisher {
         switch kind {
         case .text: return TextReporter(useColor: useColor && !toFile).render(report)
         case .json: return JSONReporter.render(report)
-        case .sarif: return SARIFReporter.render(report, baselineState: { $0.baselineState?.rawValue })
+        case .sarif: return SARIFReporter.render(report, baselineState: { $0.baselineState?.rawValue }, category: sarifCategory)
         case .github: return GitHubReporter.render(report)
         case .rdjsonl: return RDJSONLReporter.render(report)
         case .gitlab: return GitLabReporter.render(report)

@@ -13,7 +13,8 @@ import MedlintCore
 ///
 /// Left out on purpose: `primaryLocationLineHash` (`upload-sarif` computes it), `security-severity`
 /// and a `security` tag (these are compliance findings, not vulnerabilities; GitHub would treat them
-/// as security alerts), and `automationDetails` (the upload's `category` input sets it).
+/// as security alerts), and `automationDetails` unless a category is given (`--sarif-category`):
+/// the upload's `category` input sets it otherwise, and an id in the file takes precedence over it.
 public enum SARIFReporter {
     /// The most results GitHub code scanning accepts in one run.
     public static let maxResults = 25_000
@@ -25,12 +26,21 @@ public enum SARIFReporter {
 
     /// The SARIF log for `report`, pretty-printed and ending in a newline.
     ///
-    /// - Parameter baselineState: when given, its answer for a diagnostic (`new`, `unchanged`,
-    ///   `updated` or `absent`; anything else is ignored) becomes the result's `baselineState`.
-    ///   When the report was compared with a baseline (`staleBaselineEntries != nil`), results
-    ///   without an answer are `new`: baseline-matched findings were already removed.
-    public static func render(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)? = nil) -> String {
-        render(report, baselineState: baselineState, resultLimit: maxResults)
+    /// - Parameters:
+    ///   - baselineState: when given, its answer for a diagnostic (`new`, `unchanged`,
+    ///     `updated` or `absent`; anything else is ignored) becomes the result's `baselineState`.
+    ///     When the report was compared with a baseline (`staleBaselineEntries != nil`), results
+    ///     without an answer are `new`: baseline-matched findings were already removed.
+    ///   - category: when given, the run's `automationDetails.id` is `automationID(category:)`, so
+    ///     GitHub code scanning keeps this upload apart from other medlint uploads in the repository.
+    public static func render(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)? = nil, category: String? = nil) -> String {
+        render(report, baselineState: baselineState, resultLimit: maxResults, category: category)
+    }
+
+    /// `automationDetails.id` for a code scanning category: GitHub reads the id as
+    /// `category/run-id`, so the category is followed by a `/` (added when missing) and no run id.
+    public static func automationID(category: String) -> String {
+        category.hasSuffix("/") ? category : category + "/"
     }
 
     /// A line for the CLI to print on standard error when `render` leaves findings out, else nil.
@@ -40,7 +50,7 @@ public enum SARIFReporter {
 
     // MARK: - Internal (tests lower the limit)
 
-    static func render(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)?, resultLimit: Int) -> String {
+    static func render(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)?, resultLimit: Int, category: String? = nil) -> String {
         var rules: [RuleDescriptor] = []
         var ruleIndex: [String: Int] = [:]
         for rule in report.rules where ruleIndex[rule.id] == nil {
@@ -66,6 +76,7 @@ public enum SARIFReporter {
         ])
         let run: JSONWriter.Value = .object([
             ("tool", .object([("driver", driver)])),
+            ("automationDetails", category.map { .object([("id", .string(automationID(category: $0)))]) }),
             ("originalUriBaseIds", .object([
                 ("%SRCROOT%", .object([("description", .object([("text", "The root of the project that was checked.")]))])),
             ])),

@@ -92,6 +92,33 @@ import Testing
         #expect(!output.contains("security"))
     }
 
+    /// `--sarif-category NAME` sets `runs[0].automationDetails.id` to `NAME/` (GitHub reads the id
+    /// as `category/run-id`), right after `tool`; without it the log has no `automationDetails`.
+    @Test func categorySetsAutomationDetailsID() throws {
+        let plain = SARIFReporter.render(ReporterFixtures.smallReport())
+        #expect(!plain.contains("automationDetails"))
+        let output = SARIFReporter.render(ReporterFixtures.smallReport(), category: "medlint-blog")
+        let fragment = """
+                      ]
+                    }
+                  },
+                  "automationDetails": {
+                    "id": "medlint-blog/"
+                  },
+                  "originalUriBaseIds": {
+
+            """
+        #expect(output.contains(fragment), "\(output)")
+        #expect(output.replacingOccurrences(of: "      \"automationDetails\": {\n        \"id\": \"medlint-blog/\"\n      },\n", with: "") == plain,
+                "nothing else changes")
+        let json = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any]
+        let run = (json?["runs"] as? [[String: Any]])?.first
+        #expect((run?["automationDetails"] as? [String: Any])?["id"] as? String == "medlint-blog/")
+        // A trailing slash is not doubled; a slash inside the name is kept (GitHub splits at the last one).
+        #expect(SARIFReporter.automationID(category: "medlint-blog/") == "medlint-blog/")
+        #expect(SARIFReporter.automationID(category: "medlint/docs") == "medlint/docs/")
+    }
+
     /// Every log shape validates against the OASIS SARIF 2.1.0 (errata 01) schema with Draft4Validator.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: ReporterFixtures.sharedSchema("sarif-schema-2.1.0.json").path)))
     func validatesAgainstTheSARIFSchema() throws {
@@ -102,6 +129,7 @@ import Testing
         let logs = [
             SARIFReporter.render(ReporterFixtures.smallReport()),
             SARIFReporter.render(ReporterFixtures.emptyReport()),
+            SARIFReporter.render(ReporterFixtures.smallReport(), category: "medlint-blog"),
             SARIFReporter.render(ReporterFixtures.smallReport(staleBaselineEntries: 0)) { _ in "unchanged" },
             SARIFReporter.render(CheckReport(files: [emptyFile], rules: ReporterFixtures.rules, filesChecked: 1, toolVersion: "dev", packVersion: "")),
             SARIFReporter.render(Self.oneFinding(in: "\u{FEFF}Intro\rCures diabetes.\r\n", phrase: "Cures diabetes")),
