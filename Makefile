@@ -32,11 +32,11 @@ bench: release
 # The test suite under AddressSanitizer / ThreadSanitizer (files are linted in parallel).
 sanitize-address: deps
 	swift build --build-tests --sanitize=address --scratch-path .build-asan
-	LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp swift test --skip-build --sanitize=address --scratch-path .build-asan
+	MEDLINT_SANITIZED=1 LSAN_OPTIONS=suppressions=$(CURDIR)/scripts/lsan.supp:print_suppressions=0 swift test --skip-build --sanitize=address --scratch-path .build-asan
 
 sanitize-thread: deps
 	swift build --build-tests --sanitize=thread --scratch-path .build-tsan
-	swift test --skip-build --sanitize=thread --scratch-path .build-tsan
+	MEDLINT_SANITIZED=1 swift test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # libFuzzer over Markdown -> Document -> Linter -> every reporter (Fuzz/), FUZZ_SECONDS long,
 # seeded with the fixtures and the regression inputs.

@@ -14,9 +14,41 @@ public struct SourceLines: Sendable {
         let number: Int
         /// Offset of the line's first byte (before the BOM on line 1).
         let start: Int
+        /// Offset from which columns count (after the BOM on line 1).
+        let first: Int
         /// The line's bytes, line ending included.
         let bytes: [UInt8]
+        /// UTF-16 units and scalars before `first + k * checkpointStride`, for long lines, so a column
+        /// is found by reading at most one stride (a 3 MB line with thousands of findings stays linear).
+        let checkpoints: [(utf16: Int, scalars: Int)]
         var end: Int { start + bytes.count }
+
+        init(number: Int, start: Int, first: Int, bytes: [UInt8]) {
+            self.number = number
+            self.start = start
+            self.first = first
+            self.bytes = bytes
+            var checkpoints: [(utf16: Int, scalars: Int)] = [(0, 0)]
+            if bytes.count > SourceLines.checkpointStride {
+                var utf16 = 0
+                var scalars = 0
+                for index in (first - start)..<bytes.count {
+                    if (index - (first - start)) % SourceLines.checkpointStride == 0, index > first - start { checkpoints.append((utf16, scalars)) }
+                    SourceLines.count(bytes[index], utf16: &utf16, scalars: &scalars)
+                }
+            }
+            self.checkpoints = checkpoints
+        }
+    }
+
+    static let checkpointStride = 4096
+
+    @inline(__always)
+    static func count(_ byte: UInt8, utf16: inout Int, scalars: inout Int) {
+        if byte & 0xC0 != 0x80 {
+            scalars += 1
+            utf16 += byte >= 0xF0 ? 2 : 1
+        }
     }
     /// Ascending by number.
     private let lines: [Line]
@@ -36,7 +68,8 @@ public struct SourceLines: Sendable {
         lines = Set(wanted).filter { $0 >= 1 && $0 <= index.lineCount }.sorted().map { number in
             let start = index.lineStarts[number - 1]
             let end = number < index.lineCount ? index.lineStarts[number] : bytes.count
-            return Line(number: number, start: start, bytes: Array(bytes[start..<end]))
+            let first = number == 1 ? min(start + index.bomLength, end) : start
+            return Line(number: number, start: start, first: first, bytes: Array(bytes[start..<end]))
         }
     }
 
@@ -65,22 +98,27 @@ public struct SourceLines: Sendable {
             // The first byte of the next line, which was not kept: nothing on it was asked for but its start.
             return SourceLocation(line: line.number + 1, utf8Column: 1, utf16Column: 1, scalarColumn: 1)
         }
-        let first = line.number == 1 ? min(bomLength, clamped) : line.start
-        var utf16 = 0
-        var scalars = 0
-        for index in first..<max(first, min(clamped, line.end)) {
-            let byte = line.bytes[index - line.start]
-            if byte & 0xC0 != 0x80 {
-                scalars += 1
-                utf16 += byte >= 0xF0 ? 2 : 1
-            }
+        let first = min(line.first, clamped)
+        let target = min(clamped, line.end)
+        let checkpoint = min(line.checkpoints.count - 1, max(0, target - first) / Self.checkpointStride)
+        var utf16 = line.checkpoints[checkpoint].utf16
+        var scalars = line.checkpoints[checkpoint].scalars
+        for index in (first + checkpoint * Self.checkpointStride)..<max(first + checkpoint * Self.checkpointStride, target) {
+            Self.count(line.bytes[index - line.start], utf16: &utf16, scalars: &scalars)
         }
         return SourceLocation(line: line.number, utf8Column: clamped - first + 1, utf16Column: utf16 + 1, scalarColumn: scalars + 1)
     }
 
     /// The byte range of a kept `line` without its line ending (empty if the line was not kept).
     public func contentRange(ofLine number: Int) -> Range<Int> {
-        guard let line = lines.first(where: { $0.number == number }) else { return 0..<0 }
+        var low = 0
+        var high = lines.count
+        while low < high {
+            let mid = (low + high) / 2
+            if lines[mid].number < number { low = mid + 1 } else { high = mid }
+        }
+        guard low < lines.count, lines[low].number == number else { return 0..<0 }
+        let line = lines[low]
         let start = number == 1 ? line.start + bomLength : line.start
         var end = line.end
         while end > start, line.bytes[end - 1 - line.start] == 0x0A || line.bytes[end - 1 - line.start] == 0x0D { end -= 1 }

@@ -46,6 +46,9 @@ public struct TextReporter {
         return out + "\n"
     }
 
+    /// Bytes read on each side of a mark in a long line.
+    static let snippetWindow = 2048
+
     private func snippet(_ diagnostic: Diagnostic, start: SourceLocation, end: SourceLocation, file: FileReport,
                          style: TextStyle, error: Bool, warning: Bool) -> String {
         let lastLine = max(start.line, end.utf16Column == 1 && end.line > start.line ? end.line - 1 : end.line)
@@ -55,9 +58,30 @@ public struct TextReporter {
         var out = blank + "\n"
         for line in shownLines {
             let range = file.source.contentRange(ofLine: line)
-            let text = String(decoding: file.source.bytes(in: range), as: UTF8.self)
-            let markStart = line == start.line ? diagnostic.range.lowerBound - range.lowerBound : 0
-            let markEnd = line == end.line ? max(markStart, diagnostic.range.upperBound - range.lowerBound) : range.count
+            var markStart = line == start.line ? diagnostic.range.lowerBound - range.lowerBound : 0
+            var markEnd = line == end.line ? max(markStart, diagnostic.range.upperBound - range.lowerBound) : range.count
+            // Only the part of a long line that can be shown is read (the crop keeps 40 columns
+            // before the mark and a screen after it), so a 3 MB line with many findings stays linear.
+            var window = range
+            if range.count > 2 * Self.snippetWindow {
+                let lower = range.lowerBound + max(0, markStart - Self.snippetWindow)
+                let upper = min(range.upperBound, range.lowerBound + markEnd + Self.snippetWindow)
+                window = lower..<max(lower, upper)
+            }
+            var bytes = file.source.bytes(in: window)
+            var dropped = 0
+            while dropped < bytes.count, bytes[dropped] & 0xC0 == 0x80 { dropped += 1 }
+            if window.upperBound < range.upperBound {
+                // Cut before a character the window ends inside.
+                var cut = bytes.count
+                while cut > dropped, bytes[cut - 1] & 0xC0 == 0x80 { cut -= 1 }
+                if cut > dropped, bytes[cut - 1] >= 0xC0 { cut -= 1 }
+                bytes.removeLast(bytes.count - cut)
+            }
+            let shift = window.lowerBound - range.lowerBound + dropped
+            markStart -= shift
+            markEnd -= shift
+            let text = String(decoding: bytes[dropped...], as: UTF8.self)
             let (shown, underline) = cropped(text, markStart: markStart, markEnd: markEnd)
             let number = String(line)
             out += String(repeating: " ", count: width - number.count) + style.dim(number + " |") + " " + shown + "\n"

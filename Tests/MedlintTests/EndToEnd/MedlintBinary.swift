@@ -2,6 +2,10 @@ import Foundation
 
 /// Runs the real built `medlint` binary, as users and CI do.
 enum MedlintBinary {
+    /// Set by `make sanitize-address` / `sanitize-thread`: sanitizers multiply memory use, so
+    /// peak-RSS bounds are not checked there (everything else is).
+    static var isSanitized: Bool { ProcessInfo.processInfo.environment["MEDLINT_SANITIZED"] != nil }
+
     static let projectRoot: URL = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     /// `MEDLINT_BINARY` when set, else the `medlint` in the build folder the test runner itself was

@@ -154,7 +154,7 @@ struct ReliabilityTests {
             in: project, launcher: ["/usr/bin/time", "-f", "%M"])
         #expect(result.status == 0, "\(result.stderr.suffix(500))")
         let peakKilobytes = Int(result.stderr.split(separator: "\n").last.map(String.init) ?? "") ?? .max
-        #expect(peakKilobytes < 1_000_000, "peak RSS \(peakKilobytes) KB")
+        if !MedlintBinary.isSanitized { #expect(peakKilobytes < 1_000_000, "peak RSS \(peakKilobytes) KB") }
         // Valid JSON, decoded whole (only the members checked here are kept).
         struct Position: Decodable { let line: Int; let column: Int }
         struct Finding: Decodable { let path: String; let ruleId: String; let start: Position }
@@ -172,19 +172,16 @@ struct ReliabilityTests {
         #expect(last.start.column == 397)
     }
 
-    @Test("a 1 MB single-line paragraph with 2,000 findings: exact count and columns, bounded sentence excerpts, peak memory under 500 MB")
+    @Test("a 3 MB single-line paragraph with 6,000 findings: exact count and columns, bounded sentence excerpts, peak memory under 500 MB")
     func longLineManyFindings() throws {
-        // Issue 7 asks for a 3 MB single line. With 20,000 findings on one 3 MB line the debug
-        // binary ran for over 10 minutes (measured 2026-11-25): every finding's column is counted
-        // from the start of its line, so the cost grows with findings x line length (2,000
-        // findings on a 278 KB line: 11 s). Sized down to 1 MB and 2,000 findings until column
-        // lookup is linear; raise `count` and the chunk length then.
+        // Columns on long lines are found from checkpoints (SourceLines) and the text snippet reads
+        // a window of the line, so the cost stays linear in findings and line length.
         let project = try quietProject()
         let chunk = "visits are 100% painless " + String(repeating: "and the team waits ", count: 25)  // 500 bytes
         #expect(chunk.utf8.count == 500)
-        let count = 2_000
+        let count = 6_000
         let text = String(String(repeating: chunk, count: count).dropLast()) + "\n"
-        #expect(text.utf8.count == 1_000_000)
+        #expect(text.utf8.count == 3_000_000)
         try project.write("long.md", text)
         let out = project.appendingPathComponent("findings.json")
         let started = Date()
@@ -198,7 +195,7 @@ struct ReliabilityTests {
         let stderrLines = result.stderr.split(separator: "\n")
         #expect(stderrLines.count == 1, "only GNU time's line: \(result.stderr.suffix(500))")
         let peakKilobytes = Int(stderrLines.last.map(String.init) ?? "") ?? .max
-        #expect(peakKilobytes < 500_000, "peak RSS \(peakKilobytes) KB")
+        if !MedlintBinary.isSanitized { #expect(peakKilobytes < 500_000, "peak RSS \(peakKilobytes) KB") }
 
         struct Position: Decodable { let line: Int; let column: Int }
         struct Finding: Decodable { let ruleId: String; let matchedText: String; let sentence: String; let start: Position; let end: Position }
