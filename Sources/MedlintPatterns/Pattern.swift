@@ -1,5 +1,4 @@
 import CPCRE2
-import Synchronization
 
 /// A regular expression compiled once by PCRE2 (UTF mode, JIT-compiled where the platform allows)
 /// and shared read-only by every worker. Matching needs a per-worker `MatchScratch`.
@@ -49,10 +48,10 @@ public final class Pattern: @unchecked Sendable {
     /// Uses of a compiled form before it is JIT-compiled.
     static let jitThreshold = 200
 
-    private let state: Mutex<Slot>
+    private let state: Locked<Slot>
     /// The same pattern compiled with PCRE2_ANCHORED, for matching at known start positions
     /// (PCRE2's JIT ignores PCRE2_ANCHORED given at match time, so it has to be compiled in).
-    private let anchoredState: Mutex<Slot>
+    private let anchoredState: Locked<Slot>
     /// The pattern as written.
     public let source: String
     public let options: PatternOptions
@@ -72,8 +71,8 @@ public final class Pattern: @unchecked Sendable {
         leadingLiterals = literals.leading
         literalIDs = nil
         let compiled = Self.compile(source, options: options, anchored: false)
-        state = Mutex(Slot(interpreted: compiled))
-        anchoredState = Mutex(Slot())
+        state = Locked(Slot(interpreted: compiled))
+        anchoredState = Locked(Slot())
         if case let .failure(error) = compiled { throw error }
     }
 
@@ -86,8 +85,8 @@ public final class Pattern: @unchecked Sendable {
         requiredLiterals = literals.required
         leadingLiterals = literals.leading
         self.literalIDs = literalIDs
-        state = Mutex(Slot())
-        anchoredState = Mutex(Slot())
+        state = Locked(Slot())
+        anchoredState = Locked(Slot())
     }
 
     private func compiled() throws(PatternError) -> Compiled {
