@@ -46,24 +46,19 @@ struct DocumentParser {
                 .init(kind: $0.kind, range: ($0.range.lowerBound + bom)..<($0.range.upperBound + bom), places: $0.places, count: $0.count)
             }
             let tree = parseBuffer.withUnsafeBufferPointer { CmarkTree($0) }
+            func walk(_ walked: UnsafeBufferPointer<UInt8>) {
+                var walker = TreeWalker(source: walked, lineIndex: lineIndex)
+                tree.walk { walker.handle($0) }
+                segments += walker.segments
+                comments = walker.comments
+                footnoteDefinitions = walker.footnoteDefinitions
+            }
             if simplifications.isEmpty {
-                var walker = TreeWalker(source: buffer, lineIndex: lineIndex)
-                tree.walk { walker.handle($0) }
-                segments += walker.segments
-                comments = walker.comments
-                footnoteDefinitions = walker.footnoteDefinitions
-                return
+                walk(buffer)
+            } else {
+                // The walker aligns cmark's literals with the bytes cmark was given.
+                (Array(buffer[..<bom]) + parseBuffer).withUnsafeBufferPointer(walk)
             }
-            // The walker aligns cmark's literals with the bytes cmark was given.
-            let parsed = Array(buffer[..<bom]) + parseBuffer
-            parsed.withUnsafeBufferPointer { parsedBuffer in
-                var walker = TreeWalker(source: parsedBuffer, lineIndex: lineIndex)
-                tree.walk { walker.handle($0) }
-                segments += walker.segments
-                comments = walker.comments
-                footnoteDefinitions = walker.footnoteDefinitions
-            }
-            return
         }
 
         segments = segments.enumerated().sorted {
