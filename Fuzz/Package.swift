@@ -8,6 +8,12 @@ let package = Package(
     name: "MedlintFuzz",
     dependencies: [.package(name: "medlint", path: "..")],
     targets: [
-        .executableTarget(name: "MedlintFuzz", dependencies: [.product(name: "MedlintEngine", package: "medlint")]),
+        // medlint's release configuration compiles its modules for a static Swift runtime and
+        // Foundation (see ../Package.swift), so the harness links the same way.
+        .executableTarget(
+            name: "MedlintFuzz", dependencies: [.product(name: "MedlintEngine", package: "medlint")],
+            swiftSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))],
+            linkerSettings: [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+        ),
     ]
 )
