@@ -77,7 +77,14 @@ enum RulePackEmbedder {
         source += "    ]\n\n    /// The number of rules and a hash of every rule file.\n"
         source += "    static let packVersion = \(literal(String(version.prefix(version.count - 8))))\n\n"
         source += "    /// The checked rules, precompiled (see `PrecompiledPackCodec`).\n"
-        source += "    static let precompiledPack: String = \(literal(PrecompiledPackCodec.encode(rules.map(PrecompiledRule.init))))\n"
+        let pack = PrecompiledPackCodec.encode(rules.map(PrecompiledRule.init))
+        guard let tables = PrecompiledPackCodec.encodePrefilterTables(pack: pack) else {
+            FileHandle.standardError.write(Data("error: the precompiled pack does not decode\n".utf8))
+            exit(1)
+        }
+        source += "    static let precompiledPack: String = \(literal(pack))\n\n"
+        source += "    /// The prefilter's tables for the pack, base64 (see `PrecompiledPackCodec.encodePrefilterTables`).\n"
+        source += "    static let precompiledPrefilterTables: String = \(literal(tables))\n"
         source += "}\n"
 
         try Data(source.utf8).write(to: output, options: .atomic)

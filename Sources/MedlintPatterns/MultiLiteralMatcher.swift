@@ -147,6 +147,69 @@ public final class MultiLiteralMatcher: Sendable {
         outputList = list
     }
 
+    /// Bumped whenever the tables or their meaning change, so stale serialized tables are rejected.
+    static let formatVersion = 1
+
+    /// The automaton as bytes, so that a build can compute it ahead of time; `init?(reading:)`
+    /// reads it back.
+    public func serialized(into writer: inout BinaryWriter) {
+        writer.append(Self.formatVersion)
+        writer.append(literalCount)
+        writer.append(trieDepth)
+        writer.append(classCount)
+        writer.append(classOf)
+        writer.append(next)
+        writer.append(outputStart)
+        writer.append(outputEnd)
+        writer.append(outputList)
+        writer.append(literalBytes)
+        writer.append(literalStart)
+        writer.append(needsStartBoundary.map { $0 ? 1 : 0 as UInt8 })
+        writer.append(needsEndBoundary.map { $0 ? 1 : 0 as UInt8 })
+    }
+
+    /// Reads what `serialized(into:)` wrote; nil unless every table is consistent (every state,
+    /// literal and offset in range), because the matcher reads the tables without bounds checks.
+    public init?(reading reader: inout BinaryReader) {
+        guard reader.int() == Self.formatVersion, let literalCount = reader.int(), let trieDepth = reader.int(),
+              let classCount = reader.int(), let classOf = reader.array(of: UInt8.self), let next = reader.array(of: UInt16.self),
+              let outputStart = reader.array(of: Int32.self), let outputEnd = reader.array(of: Int32.self),
+              let outputList = reader.array(of: Int32.self), let literalBytes = reader.array(of: UInt8.self),
+              let literalStart = reader.array(of: Int32.self), let starts = reader.array(of: UInt8.self),
+              let ends = reader.array(of: UInt8.self) else { return nil }
+        let states = outputStart.count
+        guard classOf.count == 256, classCount > 0, classCount <= 256, classOf.allSatisfy({ Int($0) < classCount }),
+              trieDepth >= 1, trieDepth <= Self.maxTrieDepth, states > 0, states <= Int(UInt16.max),
+              next.count == states * classCount, Int(Self.largest(next)) < states,
+              outputEnd.count == states,
+              zip(outputStart, outputEnd).allSatisfy({ $0 >= 0 && $0 <= $1 && Int($1) <= outputList.count }),
+              outputList.allSatisfy({ $0 >= 0 && Int($0) < literalCount }),
+              literalStart.count == literalCount + 1, literalStart.first == 0, Int(literalStart.last!) == literalBytes.count,
+              zip(literalStart, literalStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              starts.count == literalCount, ends.count == literalCount else { return nil }
+        self.literalCount = literalCount
+        self.trieDepth = trieDepth
+        self.classCount = classCount
+        self.classOf = classOf
+        self.next = next
+        self.outputStart = outputStart
+        self.outputEnd = outputEnd
+        self.outputList = outputList
+        self.literalBytes = literalBytes
+        self.literalStart = literalStart
+        needsStartBoundary = starts.map { $0 != 0 }
+        needsEndBoundary = ends.map { $0 != 0 }
+    }
+
+    /// The largest entry (a loop the compiler vectorises: the table has some 700,000).
+    private static func largest(_ values: [UInt16]) -> UInt16 {
+        values.withUnsafeBufferPointer { buffer in
+            var largest: UInt16 = 0
+            for value in buffer { largest = max(largest, value) }
+            return largest
+        }
+    }
+
     static func fold(_ byte: UInt8) -> UInt8 {
         byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z") ? byte + 32 : byte
     }

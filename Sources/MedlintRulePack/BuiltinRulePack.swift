@@ -13,6 +13,12 @@ public enum BuiltinRulePack {
 
     static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack) ?? []
 
+    /// Starts making the pack's prefilter on another core (from the tables the build computed),
+    /// so that it is ready by the time the arguments and the configuration have been read.
+    public static func prepareInBackground() {
+        Linter.prepareInBackground({ rules }, prefilterTables: { PrecompiledPackCodec.decodePrefilterTables(precompiledPrefilterTables) })
+    }
+
     /// A version of the pack that changes whenever any rule file changes (computed at build time).
     public static var version: String { packVersion }
 }

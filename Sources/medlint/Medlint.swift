@@ -21,6 +21,9 @@ struct Medlint: ParsableCommand {
 
     /// Runs the command, mapping usage errors to exit code 2 (ArgumentParser's default is 64).
     static func mainWithExitCodes() {
+        // The built-in pack's prefilter is built on another core while the arguments and the
+        // configuration are read.
+        BuiltinRulePack.prepareInBackground()
         do {
             var command = try parseAsRoot()
             try command.run()

@@ -20,15 +20,8 @@ struct LintPlan: Sendable {
     let rules: [PlannedRule]
 
     init(rules: [Rule]) {
-        var all: [Pattern] = []
-        for rule in rules {
-            switch rule.kind {
-            case let .phrase(primary, exceptions, context): all += primary + exceptions + context
-            case let .needsCitation(primary, exceptions, citations): all += primary + exceptions + citations
-            case let .requires(when, exceptions, require, _): all += when + exceptions + require
-            }
-        }
-        let prefilter = Prefilter(patterns: all)
+        let all = Self.patterns(of: rules)
+        let prefilter = PrefilterCache.shared.prefilter(covering: all) ?? Prefilter(patterns: all)
         let scopes = ScopeMask(rules: rules)
         func indexes(_ patterns: [Pattern]) -> [Int] { patterns.map { prefilter.indexOf[ObjectIdentifier($0)]! } }
         self.rules = rules.map { rule in
@@ -45,5 +38,18 @@ struct LintPlan: Sendable {
         }
         self.prefilter = prefilter
         self.scopes = scopes
+    }
+
+    /// Every pattern of `rules`, rule by rule, in the order the prefilter numbers them.
+    static func patterns(of rules: [Rule]) -> [Pattern] {
+        var all: [Pattern] = []
+        for rule in rules {
+            switch rule.kind {
+            case let .phrase(primary, exceptions, context): all += primary + exceptions + context
+            case let .needsCitation(primary, exceptions, citations): all += primary + exceptions + citations
+            case let .requires(when, exceptions, require, _): all += when + exceptions + require
+            }
+        }
+        return all
     }
 }

@@ -13,20 +13,17 @@ struct Prefilter: Sendable {
     let hasRequired: [Bool]
     let hasLeading: [Bool]
     private let matcher: MultiLiteralMatcher
-    /// For each literal, the patterns that require it.
-    private let requiredBy: [[Int32]]
-    /// For each literal, the patterns it leads.
-    private let leads: [[Int32]]
+    /// For each literal, the patterns that require it: `requiredList[requiredStart[l]..<requiredStart[l + 1]]`.
+    private let requiredStart: [Int32]
+    private let requiredList: [Int32]
+    /// For each literal, the patterns it leads, laid out the same way.
+    private let leadsStart: [Int32]
+    private let leadsList: [Int32]
     /// Patterns with no required literal, as a bit set: they are possible in every segment.
     private let alwaysPossible: [UInt64]
 
     init(patterns all: [Pattern]) {
-        var patterns: [Pattern] = []
-        var indexOf: [ObjectIdentifier: Int] = [:]
-        for pattern in all where indexOf[ObjectIdentifier(pattern)] == nil {
-            indexOf[ObjectIdentifier(pattern)] = patterns.count
-            patterns.append(pattern)
-        }
+        let (patterns, indexOf) = Self.distinct(all)
         var literals: [String] = []
         var requiredBy: [[Int32]] = []
         var leads: [[Int32]] = []
@@ -68,10 +65,119 @@ struct Prefilter: Sendable {
         self.indexOf = indexOf
         hasRequired = patterns.map { $0.requiredLiterals != nil }
         hasLeading = patterns.map { $0.leadingLiterals != nil }
-        self.requiredBy = requiredBy
-        self.leads = leads
+        (requiredStart, requiredList) = Self.flattened(requiredBy)
+        (leadsStart, leadsList) = Self.flattened(leads)
         alwaysPossible = always
         matcher = MultiLiteralMatcher(literals: literals)
+    }
+
+    private static func distinct(_ all: [Pattern]) -> ([Pattern], [ObjectIdentifier: Int]) {
+        var patterns: [Pattern] = []
+        var indexOf: [ObjectIdentifier: Int] = [:]
+        for pattern in all where indexOf[ObjectIdentifier(pattern)] == nil {
+            indexOf[ObjectIdentifier(pattern)] = patterns.count
+            patterns.append(pattern)
+        }
+        return (patterns, indexOf)
+    }
+
+    private static func flattened(_ lists: [[Int32]]) -> ([Int32], [Int32]) {
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lists.count + 1)
+        var flat: [Int32] = []
+        for list in lists {
+            flat += list
+            starts.append(Int32(flat.count))
+        }
+        return (starts, flat)
+    }
+
+    // MARK: - Built ahead of time
+
+    /// Bumped whenever the layout below changes.
+    private static let formatVersion = 1
+
+    /// The prefilter's tables as bytes. The build stores them for the built-in pack, so a run
+    /// reads them instead of building the automaton over the pack's literals (5 ms per run).
+    func serialized() -> [UInt8] {
+        var writer = BinaryWriter()
+        writer.append(Self.formatVersion)
+        writer.append(patterns.count)
+        writer.append([Self.fingerprint(of: patterns)])
+        writer.append(hasRequired.map { $0 ? 1 : 0 as UInt8 })
+        writer.append(hasLeading.map { $0 ? 1 : 0 as UInt8 })
+        writer.append(requiredStart)
+        writer.append(requiredList)
+        writer.append(leadsStart)
+        writer.append(leadsList)
+        writer.append(alwaysPossible)
+        matcher.serialized(into: &writer)
+        return writer.bytes
+    }
+
+    /// Reads `serialized()` for the same patterns in the same order; nil when the bytes were made
+    /// for other patterns or are damaged (the caller then builds the prefilter).
+    init?(serialized bytes: [UInt8], patterns all: [Pattern]) {
+        let (patterns, indexOf) = Self.distinct(all)
+        let decoded: Prefilter? = bytes.withUnsafeBytes { raw in
+            var reader = BinaryReader(raw)
+            guard reader.int() == Self.formatVersion, reader.int() == patterns.count,
+                  reader.array(of: UInt64.self) == [Self.fingerprint(of: patterns)],
+                  let required = reader.array(of: UInt8.self), let leading = reader.array(of: UInt8.self),
+                  let requiredStart = reader.array(of: Int32.self), let requiredList = reader.array(of: Int32.self),
+                  let leadsStart = reader.array(of: Int32.self), let leadsList = reader.array(of: Int32.self),
+                  let always = reader.array(of: UInt64.self),
+                  let matcher = MultiLiteralMatcher(reading: &reader), reader.atEnd,
+                  required.count == patterns.count, leading.count == patterns.count,
+                  always.count == (patterns.count + 63) / 64,
+                  Self.isValid(requiredStart, requiredList, literals: matcher.literalCount, patterns: patterns.count),
+                  Self.isValid(leadsStart, leadsList, literals: matcher.literalCount, patterns: patterns.count)
+            else { return nil }
+            return Prefilter(
+                patterns: patterns, indexOf: indexOf, hasRequired: required.map { $0 != 0 }, hasLeading: leading.map { $0 != 0 },
+                matcher: matcher, requiredStart: requiredStart, requiredList: requiredList,
+                leadsStart: leadsStart, leadsList: leadsList, alwaysPossible: always
+            )
+        }
+        guard let decoded else { return nil }
+        self = decoded
+    }
+
+    private init(
+        patterns: [Pattern], indexOf: [ObjectIdentifier: Int], hasRequired: [Bool], hasLeading: [Bool], matcher: MultiLiteralMatcher,
+        requiredStart: [Int32], requiredList: [Int32], leadsStart: [Int32], leadsList: [Int32], alwaysPossible: [UInt64]
+    ) {
+        self.patterns = patterns
+        self.indexOf = indexOf
+        self.hasRequired = hasRequired
+        self.hasLeading = hasLeading
+        self.matcher = matcher
+        self.requiredStart = requiredStart
+        self.requiredList = requiredList
+        self.leadsStart = leadsStart
+        self.leadsList = leadsList
+        self.alwaysPossible = alwaysPossible
+    }
+
+    private static func isValid(_ starts: [Int32], _ list: [Int32], literals: Int, patterns: Int) -> Bool {
+        starts.count == literals + 1 && starts.first == 0 && Int(starts.last!) == list.count
+            && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
+            && list.allSatisfy { $0 >= 0 && Int($0) < patterns }
+    }
+
+    /// A summary of the patterns' shapes, in order: tables built for other patterns are not used.
+    /// (The built-in pack and its tables are generated together into one file, so this guards
+    /// against a mix-up, not against a deliberate forgery; and it must cost nothing at start-up.)
+    private static func fingerprint(of patterns: [Pattern]) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func add(_ value: Int) { hash = (hash ^ UInt64(truncatingIfNeeded: value)) &* 0x100_0000_01b3 }
+        for pattern in patterns {
+            add(pattern.source.utf8.count)
+            add(Int(pattern.options.rawValue))
+            add(pattern.literalIDs?.required?.count ?? pattern.requiredLiterals?.count ?? -1)
+            add(pattern.literalIDs?.leading?.count ?? pattern.leadingLiterals?.count ?? -1)
+        }
+        return hash
     }
 
     /// Where the literals of every pattern occur in one segment's text.
@@ -80,14 +186,25 @@ struct Prefilter: Sendable {
         var starts: [UInt64] = []
         var required: [UInt64] = []
         text.withUnsafeBufferPointer { buffer in
+        requiredStart.withUnsafeBufferPointer { requiredStart in
+        requiredList.withUnsafeBufferPointer { requiredList in
+        leadsStart.withUnsafeBufferPointer { leadsStart in
+        leadsList.withUnsafeBufferPointer { leadsList in
             matcher.forEachMatch(in: buffer) { literal, start in
                 let offset = UInt64(UInt32(truncatingIfNeeded: start))
-                for pattern in requiredBy[literal] {
+                for position in Int(requiredStart[literal])..<Int(requiredStart[literal + 1]) {
+                    let pattern = requiredList[position]
                     possible[Int(pattern) / 64] |= 1 << UInt64(pattern % 64)
                     required.append(UInt64(UInt32(pattern)) << 32 | offset)
                 }
-                for pattern in leads[literal] { starts.append(UInt64(UInt32(pattern)) << 32 | offset) }
+                for position in Int(leadsStart[literal])..<Int(leadsStart[literal + 1]) {
+                    starts.append(UInt64(UInt32(leadsList[position])) << 32 | offset)
+                }
             }
+        }
+        }
+        }
+        }
         }
         return SegmentHits(possible: possible, starts: PatternOffsets(starts), required: PatternOffsets(required))
     }

@@ -1,3 +1,4 @@
+import Foundation
 import MedlintPatterns
 
 /// The text form of the precompiled rule pack that the build plugin writes into the binary: one
@@ -69,6 +70,21 @@ public enum PrecompiledPackCodec {
             }
         }
         return tokens.joined(separator: String(separator))
+    }
+
+    /// The prefilter tables (automaton and literal-to-pattern lists) for the pack that `encode`
+    /// wrote as `pack`, as base64. They are built from the decoded pack, so they number patterns
+    /// exactly as a run that decodes the same pack does.
+    public static func encodePrefilterTables(pack: String) -> String? {
+        guard let rules = decode(pack)?.map(\.rule) else { return nil }
+        return Data(Prefilter(patterns: LintPlan.patterns(of: rules)).serialized()).base64EncodedString()
+    }
+
+    /// The bytes of `encodePrefilterTables`, or nil if the text is not base64 (decoded in one
+    /// pass straight from the literal: it is about 2.5 MB and read at every start).
+    public static func decodePrefilterTables(_ text: String) -> [UInt8]? {
+        var text = text
+        return text.withUTF8 { Base64.decode($0) }
     }
 
     /// Decodes what `encode` wrote; nil if the text is malformed (the build wrote it, so never).
