@@ -103,7 +103,9 @@ struct Check: ParsableCommand {
             Diagnostics.printError(error.description)
             throw ExitCode(2)
         }
-        for file in report.files {
+        // Only reports with an input problem are read back (a large run's reports are on disk).
+        for index in report.files.indices where report.files.summary(at: index).hasInputProblem {
+            let file = report.files[index]
             for diagnostic in file.diagnostics where BuiltinChecks.inputProblemIDs.contains(diagnostic.ruleID) {
                 Diagnostics.printNote("\(file.displayPath): \(diagnostic.message) [\(diagnostic.ruleID)]")
             }

@@ -5,8 +5,12 @@ public struct CheckOptions: Sendable {
     public var includeSuppressed: Bool
     public var requireSuppressionReason: Bool
     public var frontMatterFields: [String]
+    /// When finished reports move from memory to a temporary file (`FileReportStore`).
+    public var spillBudget: FileReportStore.Budget
 
-    public init(jobs: Int, maxFileBytes: Int, includeSuppressed: Bool, requireSuppressionReason: Bool, frontMatterFields: [String]) {
+    public init(jobs: Int, maxFileBytes: Int, includeSuppressed: Bool, requireSuppressionReason: Bool, frontMatterFields: [String],
+                spillBudget: FileReportStore.Budget = .fromEnvironment) {
+        self.spillBudget = spillBudget
         self.jobs = jobs
         self.maxFileBytes = maxFileBytes
         self.includeSuppressed = includeSuppressed

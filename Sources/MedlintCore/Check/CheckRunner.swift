@@ -56,31 +56,31 @@ public struct CheckRunner: Sendable {
         }
     }
 
-    /// Lints every file, `jobs` at a time; results come back in the order of `files`.
-    public func run(_ files: [InputFile], stdin: (file: InputFile, bytes: [UInt8])? = nil) -> [FileReport] {
-        var reports: [FileReport?] = Array(repeating: nil, count: files.count)
-        let lock = NSLock()
+    /// Lints every file, `jobs` at a time; results come back in the order of `files`, standard
+    /// input last. `keep` may drop or trim each report before it is stored; large results go to a
+    /// temporary file as `options.spillBudget` says (`FileReportStore`).
+    public func run(_ files: [InputFile], stdin: (file: InputFile, bytes: [UInt8])? = nil,
+                    keep: (@Sendable (FileReport) -> FileReport?)? = nil) -> FileReports {
+        let store = FileReportStore(budget: options.spillBudget)
         let next = ManagedCounter()
         let workers = max(1, min(options.jobs, files.count))
-        reports.withUnsafeMutableBufferPointer { buffer in
-            let slots = UnsafeSendableBuffer(buffer)
-            DispatchQueue.concurrentPerform(iterations: workers) { _ in
-                let scratch = MatchScratch()
-                while true {
-                    let index = next.increment()
-                    guard index < files.count else { break }
-                    let report = check(files[index], scratch: scratch)
-                    lock.lock()
-                    slots.buffer[index] = report
-                    lock.unlock()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let scratch = MatchScratch()
+            while true {
+                let index = next.increment()
+                guard index < files.count else { break }
+                guard var report = check(files[index], scratch: scratch) else { continue }
+                if let keep {
+                    guard let kept = keep(report) else { continue }
+                    report = kept
                 }
+                store.add(report, order: index)
             }
         }
-        var result = reports.compactMap { $0 }
         if let stdin, let report = check(stdin.file, bytes: stdin.bytes, scratch: MatchScratch()) {
-            result.append(report)
+            if let kept = keep == nil ? report : keep?(report) { store.add(kept, order: files.count) }
         }
-        return result
+        return store.finish()
     }
 }
 
@@ -95,10 +95,4 @@ final class ManagedCounter: @unchecked Sendable {
         value += 1
         return value
     }
-}
-
-/// Lets workers write disjoint slots of one buffer; each index is written by exactly one worker, under a lock.
-struct UnsafeSendableBuffer<Element>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<Element>
-    init(_ buffer: UnsafeMutableBufferPointer<Element>) { self.buffer = buffer }
 }

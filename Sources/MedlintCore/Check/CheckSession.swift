@@ -42,7 +42,7 @@ public struct CheckSession {
             let projectPath = discovery.projectRelative(stdinName) ?? stdinName
             stdinInput = (InputFile(path: stdinName, displayPath: stdinName, projectPath: projectPath), stdin)
         }
-        var reports: [FileReport]
+        var reports: FileReports
         switch changeScope {
         case .all:
             reports = runner.run(files, stdin: stdinInput)
@@ -50,26 +50,27 @@ public struct CheckSession {
             let changes = try GitRepository(root: root).changes(since: revision)
             files = files.filter { changes[$0.projectPath] != nil }
             let filter = ChangeFilter(changes: changes)
-            reports = runner.run(files, stdin: stdinInput).compactMap { filter.filter($0) }
+            reports = runner.run(files, stdin: stdinInput, keep: { filter.filter($0) })
         case .staged:
             let repository = GitRepository(root: root)
             let changes = try repository.stagedChanges()
             files = files.filter { changes[$0.projectPath] != nil }
             let filter = ChangeFilter(changes: changes)
             let scratch = MatchScratch()
-            reports = []
+            let store = FileReportStore(budget: options.spillBudget)
             for file in files {
                 let staged = try repository.stagedContent(of: file.projectPath)
                 if let report = runner.check(file, bytes: staged, scratch: scratch), let kept = filter.filter(report) {
-                    reports.append(kept)
+                    store.add(kept)
                 }
             }
+            reports = store.finish()
         }
         var stale: Int?
         if let baseline {
-            (reports, stale) = BaselineMatcher(baseline: baseline).apply(to: reports)
+            (reports, stale) = BaselineMatcher(baseline: baseline).apply(to: reports, budget: options.spillBudget)
         }
-        var report = CheckReport(files: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
+        var report = CheckReport(reports: reports, rules: setup.activeRules, filesChecked: files.count + (stdin == nil ? 0 : 1),
                                  toolVersion: toolVersion, packVersion: packVersion, staleBaselineEntries: stale)
         report.changeScope = changeScope
         return report
@@ -87,6 +88,6 @@ public struct CheckSession {
     /// 0 when nothing reaches the fail level, 1 when something does (`never` never fails).
     public static func exitCode(_ report: CheckReport, failOn: Severity?) -> Int32 {
         guard let failOn else { return 0 }
-        return report.diagnostics.contains { $0.level >= failOn && $0.suppression == nil } ? 1 : 0
+        return Severity.allCases.contains { $0 >= failOn && report.unsuppressedCount($0) > 0 } ? 1 : 0
     }
 }

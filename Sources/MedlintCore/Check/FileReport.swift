@@ -28,6 +28,15 @@ public struct FileReport: Sendable {
         fingerprints = Fingerprint.compute(diagnostics)
     }
 
+    /// A report as it was (read back by `FileReportCodec`).
+    init(displayPath: String, projectPath: String, source: SourceLines, diagnostics: [Diagnostic], fingerprints: [String]) {
+        self.displayPath = displayPath
+        self.projectPath = projectPath
+        self.source = source
+        self.diagnostics = diagnostics
+        self.fingerprints = fingerprints
+    }
+
     public func start(of diagnostic: Diagnostic) -> SourceLocation { source.location(of: diagnostic.range.lowerBound) }
     public func end(of diagnostic: Diagnostic) -> SourceLocation { source.location(of: diagnostic.range.upperBound) }
 }

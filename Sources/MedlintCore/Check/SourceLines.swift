@@ -10,7 +10,7 @@ public struct SourceLines: Sendable {
     public let bomLength: Int
     /// Whether the file has a CR not followed by LF (SARIF then states its line-ending convention).
     public let hasLoneCR: Bool
-    private struct Line: Sendable {
+    struct Line: Sendable {
         let number: Int
         /// Offset of the line's first byte (before the BOM on line 1).
         let start: Int
@@ -39,6 +39,15 @@ public struct SourceLines: Sendable {
             }
             self.checkpoints = checkpoints
         }
+
+        /// A line with checkpoints already computed (read back by `FileReportCodec`).
+        init(number: Int, start: Int, first: Int, bytes: [UInt8], checkpoints: [(utf16: Int, scalars: Int)]) {
+            self.number = number
+            self.start = start
+            self.first = first
+            self.bytes = bytes
+            self.checkpoints = checkpoints
+        }
     }
 
     static let checkpointStride = 4096
@@ -51,7 +60,15 @@ public struct SourceLines: Sendable {
         }
     }
     /// Ascending by number.
-    private let lines: [Line]
+    let lines: [Line]
+
+    /// Kept lines as they were (read back by `FileReportCodec`).
+    init(byteCount: Int, bomLength: Int, hasLoneCR: Bool, lines: [Line]) {
+        self.byteCount = byteCount
+        self.bomLength = bomLength
+        self.hasLoneCR = hasLoneCR
+        self.lines = lines
+    }
 
     /// Keeps `wanted` lines (1-based) of a file.
     public init(bytes: [UInt8], index: LineIndex, keeping wanted: some Sequence<Int>) {

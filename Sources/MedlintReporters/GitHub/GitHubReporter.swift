@@ -26,20 +26,30 @@ public enum GitHubReporter {
 
     /// The workflow commands for `report`, one per line, ending in a newline (empty when there are no findings).
     public static func render(_ report: CheckReport) -> String {
-        let findings = ReportedFinding.all(in: report).filter { !$0.isSuppressed }
+        // One pass in finding order: per level, a count and the first commands that can be shown.
+        var counts: [Severity: Int] = [:]
+        var firstCommands: [Severity: [String]] = [:]
+        ReportedFinding.forEach(in: report) { finding in
+            guard !finding.isSuppressed else { return }
+            counts[finding.level, default: 0] += 1
+            if firstCommands[finding.level, default: []].count < annotationsPerLevel {
+                firstCommands[finding.level, default: []].append(command(finding))
+            }
+        }
         // Overflow notices use up notice slots too, so notes get what errors and warnings leave.
         var noticeSlots = annotationsPerLevel
         var lines: [String] = []
         for level in Severity.allCases.reversed() {
-            let ofLevel = findings.filter { $0.level == level }
+            let ofLevel = firstCommands[level, default: []]
+            let count = counts[level, default: 0]
             let slots = level == .note ? noticeSlots : annotationsPerLevel
-            guard ofLevel.count > slots else {
-                lines += ofLevel.map(command)
+            guard count > slots else {
+                lines += ofLevel
                 continue
             }
             let shown = level == .note ? slots - 1 : slots
-            lines += ofLevel.prefix(shown).map(command)
-            lines.append(overflowNotice(hidden: ofLevel.count - shown, level: level))
+            lines += ofLevel.prefix(shown)
+            lines.append(overflowNotice(hidden: count - shown, level: level))
             noticeSlots -= 1
         }
         return lines.map { $0 + "\n" }.joined()

@@ -17,10 +17,19 @@ extension GitHubReporter {
     // MARK: - Internal (tests lower the limit)
 
     static func summaryMarkdown(_ report: CheckReport, byteLimit: Int) -> String {
-        let all = ReportedFinding.all(in: report)
-        let findings = ReportedFinding.byLevel(all.filter { !$0.isSuppressed })
-        var out = "### medlint\n\n" + countsLine(findings, filesChecked: report.filesChecked) + "\n"
-        let suppressed = all.count - findings.count
+        // Counts from the summaries; rows from one pass in finding order, kept per level only as
+        // far as they can fit (errors first, then warnings, then notes, as the table lists them).
+        var counts: [Severity: Int] = [:]
+        var all = 0
+        var paths = Set<String>()
+        for summary in report.files.summaries {
+            all += summary.diagnosticCount
+            for level in Severity.allCases { counts[level, default: 0] += summary.unsuppressedCount(level) }
+            if summary.unsuppressedCount > 0 { paths.insert(summary.projectPath) }
+        }
+        let findingCount = counts.values.reduce(0, +)
+        var out = "### medlint\n\n" + countsLine(counts, total: findingCount, files: paths.count, filesChecked: report.filesChecked) + "\n"
+        let suppressed = all - findingCount
         if suppressed > 0 {
             out += "\n" + plural(suppressed, "suppressed finding") + (suppressed == 1 ? " is" : " are") + " not listed.\n"
         }
@@ -31,22 +40,32 @@ extension GitHubReporter {
         var versions = "medlint " + report.toolVersion
         if !report.packVersion.isEmpty { versions += ", rule pack " + report.packVersion }
         let footer = "\n_" + MarkdownText.inline(versions) + "_\n"
-        guard !findings.isEmpty else { return out + footer }
+        guard findingCount > 0 else { return out + footer }
 
+        var rows: [Severity: [String]] = [:]
+        var rowBytes: [Severity: Int] = [:]
+        ReportedFinding.forEach(in: report) { finding in
+            // Past `byteLimit` bytes of one level's rows, none of its later rows can be listed.
+            guard !finding.isSuppressed, rowBytes[finding.level, default: 0] <= byteLimit else { return }
+            let row = tableRow(finding)
+            rows[finding.level, default: []].append(row)
+            rowBytes[finding.level, default: 0] += row.utf8.count
+        }
         out += "\n| Level | Location | Rule | Message |\n| --- | --- | --- | --- |\n"
         // Room for the "more findings" line and the footer.
         let reserve = footer.utf8.count + 200
         var size = out.utf8.count
         var listed = 0
-        for finding in findings {
-            let row = tableRow(finding)
-            guard size + row.utf8.count + reserve <= byteLimit else { break }
-            out += row
-            size += row.utf8.count
-            listed += 1
+        listing: for level in Severity.allCases.reversed() {
+            for row in rows[level, default: []] {
+                guard size + row.utf8.count + reserve <= byteLimit else { break listing }
+                out += row
+                size += row.utf8.count
+                listed += 1
+            }
         }
-        if listed < findings.count {
-            out += "\n_" + plural(findings.count - listed, "more finding") + " not listed: a step summary is limited to 1 MiB. "
+        if listed < findingCount {
+            out += "\n_" + plural(findingCount - listed, "more finding") + " not listed: a step summary is limited to 1 MiB. "
                 + "See the SARIF or text report for every finding._\n"
         }
         return out + footer
@@ -54,15 +73,14 @@ extension GitHubReporter {
 
     // MARK: - Private
 
-    private static func countsLine(_ findings: [ReportedFinding], filesChecked: Int) -> String {
+    private static func countsLine(_ counts: [Severity: Int], total: Int, files: Int, filesChecked: Int) -> String {
         let checked = plural(filesChecked, "file") + " checked"
-        guard !findings.isEmpty else { return "No findings; " + checked + "." }
+        guard total > 0 else { return "No findings; " + checked + "." }
         let levels = Severity.allCases.reversed().compactMap { level -> String? in
-            let count = findings.filter { $0.level == level }.count
+            let count = counts[level, default: 0]
             return count == 0 ? nil : plural(count, level.rawValue)
         }
-        let files = Set(findings.map(\.file.projectPath)).count
-        return "**" + plural(findings.count, "finding") + "** (" + levels.joined(separator: ", ") + ") in "
+        return "**" + plural(total, "finding") + "** (" + levels.joined(separator: ", ") + ") in "
             + plural(files, "file") + "; " + checked + "."
     }
 

@@ -13,35 +13,72 @@ import MedlintCore
 public enum GitLabReporter {
     /// The Code Quality report for `report`, pretty-printed and ending in a newline (`[]` without findings).
     public static func render(_ report: CheckReport) -> String {
-        var seen = Set<String>()
-        let entries: [JSONWriter.Value] = ReportedFinding.all(in: report).filter { !$0.isSuppressed }.map { finding in
-            let diagnostic = finding.diagnostic
-            let base = finding.fingerprint + "\u{0}" + finding.file.projectPath
-            var fingerprint = sha256Hex(Array(base.utf8))
-            // Cannot happen for distinct findings; kept so the widget can never merge two of them.
-            var attempt = 1
-            while !seen.insert(fingerprint).inserted {
-                fingerprint = sha256Hex(Array((base + "\u{0}\(attempt)").utf8))
-                attempt += 1
-            }
-            return .object([
-                ("description", .string(diagnostic.ruleID + ": " + diagnostic.message)),
-                ("check_name", .string(diagnostic.ruleID)),
-                ("fingerprint", .string(fingerprint)),
-                ("severity", .string(severity(diagnostic.level))),
-                ("location", .object([
-                    ("path", .string(finding.file.projectPath)),
-                    ("lines", .object([("begin", .int(finding.regionStart.line))])),
-                ])),
-            ])
+        var out: [UInt8] = []
+        write(report) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the report `render` returns in chunks of about `chunkSize` bytes, each ending
+    /// between two entries, one finding at a time.
+    public static func write(_ report: CheckReport, chunkSize: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(emit) { emit in
+            let entries = JSONWriter.Elements(produce: { element in
+                // The fingerprints given so far, as 32 bytes each rather than 64 hex digits.
+                var seen = Set<[UInt8]>()
+                ReportedFinding.forEach(in: report) { finding in
+                    guard !finding.isSuppressed else { return }
+                    let diagnostic = finding.diagnostic
+                    let base = finding.fingerprint + "\u{0}" + finding.file.projectPath
+                    var digest = sha256(Array(base.utf8))
+                    // Cannot happen for distinct findings; kept so the widget can never merge two of them.
+                    var attempt = 1
+                    while !seen.insert(digest).inserted {
+                        digest = sha256(Array((base + "\u{0}\(attempt)").utf8))
+                        attempt += 1
+                    }
+                    element(.object([
+                        ("description", .string(diagnostic.ruleID + ": " + diagnostic.message)),
+                        ("check_name", .string(diagnostic.ruleID)),
+                        ("fingerprint", .string(hex(digest))),
+                        ("severity", .string(severity(diagnostic.level))),
+                        ("location", .object([
+                            ("path", .string(finding.file.projectPath)),
+                            ("lines", .object([("begin", .int(finding.regionStart.line))])),
+                        ])),
+                    ]))
+                }
+            }, written: { out in
+                if out.count >= chunkSize {
+                    emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            })
+            var out: [UInt8] = []
+            JSONWriter.append(.elements(entries), style: .pretty, depth: 0, to: &out)
+            out.append(0x0A)
+            emit(out)
         }
-        return JSONWriter.write(.array(entries), style: .pretty)
     }
 
     // MARK: - Internal (tested against FIPS 180-4 vectors)
 
     /// The SHA-256 digest of `message` as 64 lower-case hex digits (FIPS 180-4).
-    static func sha256Hex(_ message: [UInt8]) -> String {
+    static func sha256Hex(_ message: [UInt8]) -> String { hex(sha256(message)) }
+
+    /// `bytes` as lower-case hex digits.
+    static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(2 * bytes.count)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The SHA-256 digest of `message`, 32 bytes (FIPS 180-4).
+    static func sha256(_ message: [UInt8]) -> [UInt8] {
         var hash: [UInt32] = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]
         var data = message
         let bitLength = UInt64(message.count) &* 8
@@ -71,10 +108,7 @@ public enum GitLabReporter {
             }
             for (index, value) in [a, b, c, d, e, f, g, h].enumerated() { hash[index] &+= value }
         }
-        return hash.map { word in
-            let digits = String(word, radix: 16)
-            return String(repeating: "0", count: 8 - digits.count) + digits
-        }.joined()
+        return hash.flatMap { word in [UInt8(word >> 24), UInt8(word >> 16 & 0xFF), UInt8(word >> 8 & 0xFF), UInt8(word & 0xFF)] }
     }
 
     // MARK: - Private

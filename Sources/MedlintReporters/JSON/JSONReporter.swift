@@ -76,16 +76,12 @@ public enum JSONReporter {
         var suppressed = 0
         var levels: [Severity: Int] = [:]
         var pathsWithFindings: Set<String> = []
-        for file in report.files {
-            for diagnostic in file.diagnostics {
-                findings += 1
-                if diagnostic.suppression != nil {
-                    suppressed += 1
-                } else {
-                    levels[diagnostic.level, default: 0] += 1
-                    pathsWithFindings.insert(file.projectPath)
-                }
-            }
+        // From the summaries: counting reads no report back.
+        for summary in report.files.summaries {
+            findings += summary.diagnosticCount
+            suppressed += summary.diagnosticCount - summary.unsuppressedCount
+            for level in Severity.allCases { levels[level, default: 0] += summary.unsuppressedCount(level) }
+            if summary.unsuppressedCount > 0 { pathsWithFindings.insert(summary.projectPath) }
         }
         let summary: JSONWriter.Value = .object([
             ("filesChecked", .int(report.filesChecked)),

@@ -47,9 +47,13 @@ public struct ReportPublisher {
         for format in formats {
             // Chunk by chunk, so a report with a million findings is never one string in memory.
             let produce: (_ emit: ([UInt8]) -> Void) -> Void = { emit in
-                if format.kind == .json {
-                    JSONReporter.write(report, to: emit)
-                } else {
+                switch format.kind {
+                case .json: JSONReporter.write(report, to: emit)
+                case .sarif: SARIFReporter.write(report, baselineState: { $0.baselineState?.rawValue }, category: sarifCategory, to: emit)
+                case .text: TextReporter(useColor: useColor && format.file == nil).write(report, to: emit)
+                case .rdjsonl: RDJSONLReporter.write(report, to: emit)
+                case .gitlab: GitLabReporter.write(report, to: emit)
+                case .github:
                     var output = render(report, as: format.kind, toFile: format.file != nil)
                     output.withUTF8 { emit(Array($0)) }
                 }

@@ -13,8 +13,18 @@ import MedlintCore
 public enum RDJSONLReporter {
     /// The lines for `report`, each ending in a newline; empty when there are no findings.
     public static func render(_ report: CheckReport) -> String {
+        var out: [UInt8] = []
+        write(report) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the lines `render` returns in chunks of about `chunkSize` bytes, each ending
+    /// between two lines, one finding at a time.
+    public static func write(_ report: CheckReport, chunkSize: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
         let helpURIs = Dictionary(report.rules.map { ($0.id, $0.helpURI) }, uniquingKeysWith: { first, _ in first })
-        return ReportedFinding.all(in: report).filter { !$0.isSuppressed }.map { finding in
+        var out: [UInt8] = []
+        ReportedFinding.forEach(in: report) { finding in
+            guard !finding.isSuppressed else { return }
             let diagnostic = finding.diagnostic
             let line: JSONWriter.Value = .object([
                 ("message", .string(diagnostic.message)),
@@ -32,8 +42,14 @@ public enum RDJSONLReporter {
                     ("url", (helpURIs[diagnostic.ruleID] ?? nil).map(JSONWriter.Value.string)),
                 ])),
             ])
-            return JSONWriter.write(line, style: .compact) + "\n"
-        }.joined()
+            JSONWriter.append(line, style: .compact, depth: 0, to: &out)
+            out.append(0x0A)
+            if out.count >= chunkSize {
+                emit(out)
+                out.removeAll(keepingCapacity: true)
+            }
+        }
+        if !out.isEmpty { emit(out) }
     }
 
     // MARK: - Private

@@ -49,18 +49,21 @@ struct ReportedFinding {
     /// finding at a time: a million findings are sorted as small keys, never held twice.
     static func forEach(in report: CheckReport, _ body: (ReportedFinding) -> Void) {
         let files = report.files
+        // Paths and counts come from the summaries: a spilled report is read back once, below.
+        let summaries = files.summaries
         var firstOrdinal: [Int] = []
         var total = 0
-        for file in files {
+        for summary in summaries {
             firstOrdinal.append(total)
-            total += file.diagnostics.count
+            total += summary.diagnosticCount
         }
-        let fileOrder = files.indices.sorted { a, b in
-            let pathA = files[a].projectPath.utf8, pathB = files[b].projectPath.utf8
+        let fileOrder = summaries.indices.sorted { a, b in
+            let pathA = summaries[a].projectPath.utf8, pathB = summaries[b].projectPath.utf8
             if !pathA.elementsEqual(pathB) { return pathA.lexicographicallyPrecedes(pathB) }
             return a < b
         }
         struct Key {
+            /// Index into the group's files.
             let file: Int
             let index: Int
             let start: SourceLocation, end: SourceLocation
@@ -74,22 +77,23 @@ struct ReportedFinding {
         while groupStart < fileOrder.count {
             // Files with the same project path are ordered together, as one list.
             var groupEnd = groupStart + 1
-            while groupEnd < fileOrder.count, files[fileOrder[groupEnd]].projectPath.utf8.elementsEqual(files[fileOrder[groupStart]].projectPath.utf8) {
+            while groupEnd < fileOrder.count, summaries[fileOrder[groupEnd]].projectPath.utf8.elementsEqual(summaries[fileOrder[groupStart]].projectPath.utf8) {
                 groupEnd += 1
             }
+            let group = fileOrder[groupStart..<groupEnd].map { files[$0] }
             var keys: [Key] = []
-            for fileIndex in fileOrder[groupStart..<groupEnd] {
-                let file = files[fileIndex]
+            for (local, fileIndex) in fileOrder[groupStart..<groupEnd].enumerated() {
+                let file = group[local]
                 for (index, diagnostic) in file.diagnostics.enumerated() {
                     let start = file.start(of: diagnostic)
                     let end = file.end(of: diagnostic)
-                    keys.append(Key(file: fileIndex, index: index, start: start, end: end, ordinal: firstOrdinal[fileIndex] + index))
+                    keys.append(Key(file: local, index: index, start: start, end: end, ordinal: firstOrdinal[fileIndex] + index))
                 }
             }
             keys.sort { a, b in
                 if a.startLine != b.startLine { return a.startLine < b.startLine }
                 if a.startColumn != b.startColumn { return a.startColumn < b.startColumn }
-                let diagnosticA = files[a.file].diagnostics[a.index], diagnosticB = files[b.file].diagnostics[b.index]
+                let diagnosticA = group[a.file].diagnostics[a.index], diagnosticB = group[b.file].diagnostics[b.index]
                 let ruleA = diagnosticA.ruleID.utf8, ruleB = diagnosticB.ruleID.utf8
                 if !ruleA.elementsEqual(ruleB) { return ruleA.lexicographicallyPrecedes(ruleB) }
                 if a.endLine != b.endLine { return a.endLine < b.endLine }
@@ -98,14 +102,12 @@ struct ReportedFinding {
                 if !messageA.elementsEqual(messageB) { return messageA.lexicographicallyPrecedes(messageB) }
                 return a.ordinal < b.ordinal
             }
-            var fingerprints: [Int: [String]] = [:]
-            for fileIndex in fileOrder[groupStart..<groupEnd] {
-                let file = files[fileIndex]
-                fingerprints[fileIndex] = file.fingerprints.count == file.diagnostics.count ? file.fingerprints : Fingerprint.compute(file.diagnostics)
+            let fingerprints = group.map { file in
+                file.fingerprints.count == file.diagnostics.count ? file.fingerprints : Fingerprint.compute(file.diagnostics)
             }
             for key in keys {
-                let file = files[key.file]
-                body(ReportedFinding(file: file, diagnostic: file.diagnostics[key.index], fingerprint: fingerprints[key.file]![key.index],
+                let file = group[key.file]
+                body(ReportedFinding(file: file, diagnostic: file.diagnostics[key.index], fingerprint: fingerprints[key.file][key.index],
                                      ordinal: key.ordinal, start: key.start, end: key.end))
             }
             groupStart = groupEnd

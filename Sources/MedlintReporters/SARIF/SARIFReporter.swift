@@ -51,61 +51,88 @@ public enum SARIFReporter {
     // MARK: - Internal (tests lower the limit)
 
     static func render(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)?, resultLimit: Int, category: String? = nil) -> String {
+        var out: [UInt8] = []
+        write(report, baselineState: baselineState, resultLimit: resultLimit, category: category) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the log `render` returns in chunks of about `chunkSize` bytes, each ending between
+    /// two results (so each is valid UTF-8): results are made one at a time while they are
+    /// written, never all held at once.
+    static func write(_ report: CheckReport, baselineState: ((Diagnostic) -> String?)?, resultLimit: Int = maxResults,
+                      category: String? = nil, chunkSize: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
         var rules: [RuleDescriptor] = []
         var ruleIndex: [String: Int] = [:]
         for rule in report.rules where ruleIndex[rule.id] == nil {
             ruleIndex[rule.id] = rules.count
             rules.append(rule)
         }
-        let findings = kept(ReportedFinding.all(in: report), limit: resultLimit)
         let usesBaseline = report.staleBaselineEntries != nil
-        let results: [JSONWriter.Value] = findings.map { finding in
-            var state = baselineState?(finding.diagnostic)
-            if let given = state, !baselineStates.contains(given) { state = nil }
-            if state == nil, usesBaseline { state = "new" }
-            return result(finding, ruleIndex: ruleIndex[finding.diagnostic.ruleID], baselineState: state)
-        }
-        let hasLoneCR = report.files.contains { !$0.diagnostics.isEmpty && $0.source.hasLoneCR }
+        let quota = keptPerLevel(report, limit: resultLimit)
+        let hasLoneCR = report.files.summaries.contains { $0.diagnosticCount > 0 && $0.hasLoneCR }
+        withoutActuallyEscaping(emit) { emit in
+            let results = JSONWriter.Elements(produce: { element in
+                var taken: [Severity: Int] = [:]
+                ReportedFinding.forEach(in: report) { finding in
+                    // The first `quota[level]` findings of each level in this order are the ones kept.
+                    guard taken[finding.level, default: 0] < quota[finding.level, default: 0] else { return }
+                    taken[finding.level, default: 0] += 1
+                    var state = baselineState?(finding.diagnostic)
+                    if let given = state, !baselineStates.contains(given) { state = nil }
+                    if state == nil, usesBaseline { state = "new" }
+                    element(result(finding, ruleIndex: ruleIndex[finding.diagnostic.ruleID], baselineState: state))
+                }
+            }, written: { out in
+                if out.count >= chunkSize {
+                    emit(out)
+                    out.removeAll(keepingCapacity: true)
+                }
+            })
 
-        let driver: JSONWriter.Value = .object([
-            ("name", "medlint"),
-            ("version", report.toolVersion.isEmpty ? nil : .string(report.toolVersion)),
-            ("semanticVersion", isSemanticVersion(report.toolVersion) ? .string(report.toolVersion) : nil),
-            ("informationUri", .string(informationURI)),
-            ("rules", .array(rules.map(descriptor))),
-        ])
-        let run: JSONWriter.Value = .object([
-            ("tool", .object([("driver", driver)])),
-            ("automationDetails", category.map { .object([("id", .string(automationID(category: $0)))]) }),
-            ("originalUriBaseIds", .object([
-                ("%SRCROOT%", .object([("description", .object([("text", "The root of the project that was checked.")]))])),
-            ])),
-            ("newlineSequences", hasLoneCR ? ["\r\n", "\n", "\r"] : nil),
-            ("columnKind", "utf16CodeUnits"),
-            ("results", .array(results)),
-            ("properties", .object([
-                ("rulePackVersion", report.packVersion.isEmpty ? nil : .string(report.packVersion)),
-                ("filesChecked", .int(report.filesChecked)),
-                ("staleBaselineEntries", report.staleBaselineEntries.map(JSONWriter.Value.int)),
-            ])),
-        ])
-        let log: JSONWriter.Value = .object([
-            ("$schema", .string(schemaURI)),
-            ("version", "2.1.0"),
-            ("runs", [run]),
-        ])
-        return JSONWriter.write(log, style: .pretty)
+            let driver: JSONWriter.Value = .object([
+                ("name", "medlint"),
+                ("version", report.toolVersion.isEmpty ? nil : .string(report.toolVersion)),
+                ("semanticVersion", isSemanticVersion(report.toolVersion) ? .string(report.toolVersion) : nil),
+                ("informationUri", .string(informationURI)),
+                ("rules", .array(rules.map(descriptor))),
+            ])
+            let run: JSONWriter.Value = .object([
+                ("tool", .object([("driver", driver)])),
+                ("automationDetails", category.map { .object([("id", .string(automationID(category: $0)))]) }),
+                ("originalUriBaseIds", .object([
+                    ("%SRCROOT%", .object([("description", .object([("text", "The root of the project that was checked.")]))])),
+                ])),
+                ("newlineSequences", hasLoneCR ? ["\r\n", "\n", "\r"] : nil),
+                ("columnKind", "utf16CodeUnits"),
+                ("results", .elements(results)),
+                ("properties", .object([
+                    ("rulePackVersion", report.packVersion.isEmpty ? nil : .string(report.packVersion)),
+                    ("filesChecked", .int(report.filesChecked)),
+                    ("staleBaselineEntries", report.staleBaselineEntries.map(JSONWriter.Value.int)),
+                ])),
+            ])
+            let log: JSONWriter.Value = .object([
+                ("$schema", .string(schemaURI)),
+                ("version", "2.1.0"),
+                ("runs", [run]),
+            ])
+            var out: [UInt8] = []
+            out.reserveCapacity(chunkSize + 4096)
+            JSONWriter.append(log, style: .pretty, depth: 0, to: &out)
+            out.append(0x0A)
+            emit(out)
+        }
     }
 
     static func truncationWarning(_ report: CheckReport, resultLimit: Int) -> String? {
-        let all = report.diagnostics
-        guard all.count > resultLimit else { return nil }
-        let dropped = Array(ReportedFinding.byLevel(ReportedFinding.all(in: report)).dropFirst(resultLimit))
+        let total = report.files.diagnosticCount
+        guard total > resultLimit else { return nil }
+        let quota = keptPerLevel(report, limit: resultLimit)
         let parts = Severity.allCases.reversed().compactMap { level -> String? in
-            let count = dropped.filter { $0.level == level }.count
+            let count = report.count(level) - quota[level, default: 0]
             return count == 0 ? nil : "\(count) \(level.rawValue)\(count == 1 ? "" : "s")"
         }
-        return "medlint: the SARIF log holds \(resultLimit) of \(all.count) findings, the most GitHub code scanning "
+        return "medlint: the SARIF log holds \(resultLimit) of \(total) findings, the most GitHub code scanning "
             + "accepts in one run; left out: \(parts.joined(separator: ", ")) (lowest levels first). "
             + "Use --format json or text to see every finding."
     }
@@ -149,12 +176,18 @@ public enum SARIFReporter {
     private static let baselineStates: Set<String> = ["new", "unchanged", "updated", "absent"]
     private static let precisions: Set<String> = ["very-high", "high", "medium", "low"]
 
-    /// The findings that fit: all of them, or the first `limit` when ordered by level, in the order given.
-    private static func kept(_ findings: [ReportedFinding], limit: Int) -> [ReportedFinding] {
-        guard findings.count > limit else { return findings }
-        let byLevel = Severity.allCases.reversed().flatMap { level in findings.indices.filter { findings[$0].level == level } }
-        let keep = Set(byLevel.prefix(limit))
-        return findings.indices.filter(keep.contains).map { findings[$0] }
+    /// How many findings of each level fit in `limit` when higher levels go first (suppressed
+    /// findings count like the others): the first that many of each level, in the findings'
+    /// order, are the results.
+    private static func keptPerLevel(_ report: CheckReport, limit: Int) -> [Severity: Int] {
+        var left = limit
+        var quota: [Severity: Int] = [:]
+        for level in Severity.allCases.reversed() {
+            let kept = min(report.count(level), max(0, left))
+            quota[level] = kept
+            left -= kept
+        }
+        return quota
     }
 
     private static func descriptor(_ rule: RuleDescriptor) -> JSONWriter.Value {

@@ -22,6 +22,9 @@ enum JSONWriter {
         case string(String)
         case array([Value])
         case object([(String, Value?)])
+        /// An array whose elements are made while it is written, so a long array (SARIF results,
+        /// GitLab entries) is never held as values: see `Elements`.
+        case elements(Elements)
 
         init(stringLiteral value: String) { self = .string(value) }
         init(integerLiteral value: Int) { self = .int(value) }
@@ -30,6 +33,19 @@ enum JSONWriter {
 
         /// `.string(text)`, or `.null` when `text` is nil.
         static func stringOrNull(_ text: String?) -> Value { text.map(Value.string) ?? .null }
+    }
+
+    /// The elements of a streamed array: `produce` calls its argument once per element, in order;
+    /// `written`, when given, sees the output after each element, to hand on what is complete
+    /// (writing it elsewhere and emptying the buffer) so the output never sits in memory whole.
+    struct Elements {
+        let produce: (_ element: (Value) -> Void) -> Void
+        let written: ((inout [UInt8]) -> Void)?
+
+        init(produce: @escaping (_ element: (Value) -> Void) -> Void, written: ((inout [UInt8]) -> Void)? = nil) {
+            self.produce = produce
+            self.written = written
+        }
     }
 
     enum Style {
@@ -70,6 +86,19 @@ enum JSONWriter {
                 newline(style: style, depth: depth + 1, to: &out)
                 append(element, style: style, depth: depth + 1, to: &out)
             }
+            newline(style: style, depth: depth, to: &out)
+            out.append(UInt8(ascii: "]"))
+        case .elements(let elements):
+            // The same bytes as `.array` of the produced elements.
+            var count = 0
+            elements.produce { element in
+                out.append(UInt8(ascii: count == 0 ? "[" : ","))
+                count += 1
+                newline(style: style, depth: depth + 1, to: &out)
+                append(element, style: style, depth: depth + 1, to: &out)
+                elements.written?(&out)
+            }
+            guard count > 0 else { return out.append(contentsOf: "[]".utf8) }
             newline(style: style, depth: depth, to: &out)
             out.append(UInt8(ascii: "]"))
         case .object(let members):

@@ -12,15 +12,30 @@ public struct TextReporter {
     public init(useColor: Bool) { self.useColor = useColor }
 
     public func render(_ report: CheckReport) -> String {
+        var out: [UInt8] = []
+        write(report) { out.append(contentsOf: $0) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Writes the text `render` returns in chunks of about `chunkSize` bytes, each ending between
+    /// two findings: a run with a million findings is never one string in memory.
+    public func write(_ report: CheckReport, chunkSize: Int = 1 << 20, to emit: ([UInt8]) -> Void) {
         let style = TextStyle(enabled: useColor)
         var out = ""
-        for file in report.files.sorted(by: { $0.displayPath < $1.displayPath }) {
+        // Sorted by the summaries' paths (the same order as sorting the reports), each report read once.
+        let summaries = report.files.summaries
+        for index in summaries.indices.sorted(by: { summaries[$0].displayPath < summaries[$1].displayPath }) {
+            let file = report.files[index]
             for diagnostic in file.diagnostics {
                 out += render(diagnostic, in: file, style: style)
+                if out.utf8.count >= chunkSize {
+                    emit(Array(out.utf8))
+                    out = ""
+                }
             }
         }
         out += summary(report, style: style) + "\n"
-        return out
+        emit(Array(out.utf8))
     }
 
     func render(_ diagnostic: Diagnostic, in file: FileReport, style: TextStyle) -> String {
@@ -151,8 +166,9 @@ public struct TextReporter {
     }
 
     func summary(_ report: CheckReport, style: TextStyle) -> String {
-        let total = report.files.reduce(0) { $0 + $1.diagnostics.count }
-        let filesWithFindings = report.files.filter { !$0.diagnostics.isEmpty }.count
+        let summaries = report.files.summaries
+        let total = summaries.reduce(0) { $0 + $1.diagnosticCount }
+        let filesWithFindings = summaries.filter { $0.diagnosticCount > 0 }.count
         let fileWord = report.filesChecked == 1 ? "file" : "files"
         if report.filesChecked == 0 { return Self.nothingChecked(report.changeScope) }
         var parts: [String] = []
