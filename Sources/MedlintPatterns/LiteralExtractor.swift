@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Finds literal strings that every match of a regular expression must contain, so a rule's
 /// pattern runs only on text where one of them occurs. The answer is conservative: nil means
 /// "no such set is known" and the pattern always runs. Literals are lower-cased ASCII, for
@@ -114,8 +120,35 @@ public enum LiteralExtractor {
         return (leading ? String(boundary) : "") + inner + (trailing ? String(boundary) : "")
     }
 
-    /// How selective a literal is: its length, plus one for each word-boundary mark.
-    static func score(_ literal: String) -> Int { literal.utf8.count }
+    /// How selective a literal is, in bits: the sum over its bytes of -log2(how often the byte
+    /// occurs in English prose). "?" (rare) beats "do" (two common letters); a word-boundary mark
+    /// counts as one bit. Only the ranking matters, so rough frequencies do.
+    static func score(_ literal: String) -> Double {
+        literal.utf8.reduce(0) { $0 + byteBits[Int($1)] }
+    }
+
+    /// -log2 of each byte's approximate frequency in English web prose (letters from the classic
+    /// letter table scaled to 80% of bytes, space 16%, then punctuation, digits and the rest).
+    private static let byteBits: [Double] = {
+        var frequency = [Double](repeating: 0.0002, count: 256)
+        let letters: [(Character, Double)] = [
+            ("e", 12.7), ("t", 9.1), ("a", 8.2), ("o", 7.5), ("i", 7.0), ("n", 6.7), ("s", 6.3), ("h", 6.1), ("r", 6.0),
+            ("d", 4.3), ("l", 4.0), ("c", 2.8), ("u", 2.8), ("m", 2.4), ("w", 2.4), ("f", 2.2), ("g", 2.0), ("y", 2.0),
+            ("p", 1.9), ("b", 1.5), ("v", 1.0), ("k", 0.8), ("j", 0.15), ("x", 0.15), ("q", 0.1), ("z", 0.07),
+        ]
+        for (letter, percent) in letters { frequency[Int(letter.asciiValue!)] = percent / 100 * 0.8 }
+        frequency[0x20] = 0.16
+        for byte in ".,".utf8 { frequency[Int(byte)] = 0.01 }
+        for byte in "'-\"".utf8 { frequency[Int(byte)] = 0.003 }
+        for byte in "0123456789".utf8 { frequency[Int(byte)] = 0.002 }
+        for byte in "()/:;!?%$&+".utf8 { frequency[Int(byte)] = 0.0008 }
+        // A non-ASCII character is about as rare as one punctuation mark: its lead byte carries
+        // the information, its continuation bytes next to none.
+        for byte in 0xC0...0xFF { frequency[byte] = 0.001 }
+        for byte in 0x80...0xBF { frequency[byte] = 0.5 }
+        frequency[Int(UInt8(ascii: "\u{01}"))] = 0.5
+        return frequency.map { -log2($0) }
+    }()
 
     /// What is known about a piece of a pattern: the exact strings it can match (when few), and a
     /// set of strings one of which every match contains.
@@ -142,8 +175,9 @@ public enum LiteralExtractor {
         static func better(_ a: Set<String>?, _ b: Set<String>?) -> Set<String>? {
             guard let a, !a.isEmpty else { return b }
             guard let b, !b.isEmpty else { return a }
-            let scoreA = a.lazy.map(LiteralExtractor.score).min() ?? 0
-            let scoreB = b.lazy.map(LiteralExtractor.score).min() ?? 0
+            // A set is as selective as its weakest member, less the bits spent choosing among members.
+            let scoreA = (a.lazy.map(LiteralExtractor.score).min() ?? 0) - log2(Double(a.count))
+            let scoreB = (b.lazy.map(LiteralExtractor.score).min() ?? 0) - log2(Double(b.count))
             if scoreA != scoreB { return scoreA > scoreB ? a : b }
             return a.count <= b.count ? a : b
         }

@@ -15,6 +15,7 @@ public enum Fingerprint {
     }
 
     static func normalise(_ sentence: String) -> String {
+        if let ascii = normaliseASCII(sentence) { return ascii }
         var out = ""
         var pendingSpace = false
         for character in sentence.lowercased() {
@@ -27,6 +28,26 @@ public enum Fingerprint {
             }
         }
         return out
+    }
+
+    /// `normalise` for the common all-ASCII sentence, on bytes (the same result: for ASCII,
+    /// `Character.isWhitespace` is exactly tab, line feed, vertical tab, form feed, carriage
+    /// return and space, and `lowercased()` maps only A-Z); nil when the sentence is not ASCII.
+    private static func normaliseASCII(_ sentence: String) -> String? {
+        var out: [UInt8] = []
+        out.reserveCapacity(sentence.utf8.count)
+        var pendingSpace = false
+        for byte in sentence.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(0x20) }
+                pendingSpace = false
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Two FNV-1a 64-bit hashes with different offsets, as 32 hex digits.

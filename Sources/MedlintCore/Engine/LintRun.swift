@@ -195,16 +195,36 @@ struct LintRun {
     private func diagnostic(_ rule: Rule, segment: Segment, match: Range<Int>, sentence: Range<Int>, documentLevel: Bool = false) -> Diagnostic {
         let matched = String(decoding: segment.text[match], as: UTF8.self)
         var text = rule.descriptor.message
-        if text.contains("{match}") {
+        if text.utf8.contains(UInt8(ascii: "{")) {
             var quoted = matched.split(whereSeparator: { $0 == "\n" }).joined(separator: " ")
             if quoted.count > 80 { quoted = String(quoted.prefix(77)) + "..." }
-            text = text.replacingOccurrences(of: "{match}", with: quoted)
+            text = Self.replacingMatchPlaceholder(in: text, with: quoted)
         }
         return Diagnostic(
             ruleID: rule.id, level: rule.descriptor.level, message: text, range: segment.sourceRange(ofText: match),
             matchedText: matched, sentence: Diagnostic.excerpt(of: segment.text, sentence: sentence, around: match),
             suggestion: rule.descriptor.suggestion.isEmpty ? nil : rule.descriptor.suggestion, isDocumentLevel: documentLevel
         )
+    }
+
+    /// `template` with every "{match}" replaced (byte by byte: Foundation's replacingOccurrences
+    /// cost 2% of a whole run).
+    static func replacingMatchPlaceholder(in template: String, with replacement: String) -> String {
+        let placeholder = Array("{match}".utf8)
+        let bytes = Array(template.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + replacement.utf8.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == placeholder[0], bytes[index...].starts(with: placeholder) {
+                out += replacement.utf8
+                index += placeholder.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     // MARK: - Kinds
