@@ -5,7 +5,7 @@ import MedlintPatterns
 /// `MultiLiteralMatcher`, which reads each segment once. A pattern whose required literals do
 /// not occur cannot match; a pattern with leading literals is tried, anchored, only where one of
 /// them occurs; a pattern with neither runs everywhere. Built once per process, shared by workers.
-struct Prefilter: Sendable {
+final class Prefilter: Sendable {
     /// Every distinct pattern of the rules, in first-seen order.
     let patterns: [Pattern]
     /// Index in `patterns`, by `ObjectIdentifier` of the pattern.
@@ -119,7 +119,9 @@ struct Prefilter: Sendable {
     /// for other patterns or are damaged (the caller then builds the prefilter).
     init?(serialized bytes: [UInt8], patterns all: [Pattern]) {
         let (patterns, indexOf) = Self.distinct(all)
-        let decoded: Prefilter? = bytes.withUnsafeBytes { raw in
+        typealias Tables = (required: [UInt8], leading: [UInt8], requiredStart: [Int32], requiredList: [Int32],
+                            leadsStart: [Int32], leadsList: [Int32], always: [UInt64], matcher: MultiLiteralMatcher)
+        let decoded: Tables? = bytes.withUnsafeBytes { raw in
             var reader = BinaryReader(raw)
             guard reader.int() == Self.formatVersion, reader.int() == patterns.count,
                   reader.array(of: UInt64.self) == [Self.fingerprint(of: patterns)],
@@ -133,30 +135,19 @@ struct Prefilter: Sendable {
                   Self.isValid(requiredStart, requiredList, literals: matcher.literalCount, patterns: patterns.count),
                   Self.isValid(leadsStart, leadsList, literals: matcher.literalCount, patterns: patterns.count)
             else { return nil }
-            return Prefilter(
-                patterns: patterns, indexOf: indexOf, hasRequired: required.map { $0 != 0 }, hasLeading: leading.map { $0 != 0 },
-                matcher: matcher, requiredStart: requiredStart, requiredList: requiredList,
-                leadsStart: leadsStart, leadsList: leadsList, alwaysPossible: always
-            )
+            return (required, leading, requiredStart, requiredList, leadsStart, leadsList, always, matcher)
         }
         guard let decoded else { return nil }
-        self = decoded
-    }
-
-    private init(
-        patterns: [Pattern], indexOf: [ObjectIdentifier: Int], hasRequired: [Bool], hasLeading: [Bool], matcher: MultiLiteralMatcher,
-        requiredStart: [Int32], requiredList: [Int32], leadsStart: [Int32], leadsList: [Int32], alwaysPossible: [UInt64]
-    ) {
         self.patterns = patterns
         self.indexOf = indexOf
-        self.hasRequired = hasRequired
-        self.hasLeading = hasLeading
-        self.matcher = matcher
-        self.requiredStart = requiredStart
-        self.requiredList = requiredList
-        self.leadsStart = leadsStart
-        self.leadsList = leadsList
-        self.alwaysPossible = alwaysPossible
+        hasRequired = decoded.required.map { $0 != 0 }
+        hasLeading = decoded.leading.map { $0 != 0 }
+        matcher = decoded.matcher
+        requiredStart = decoded.requiredStart
+        requiredList = decoded.requiredList
+        leadsStart = decoded.leadsStart
+        leadsList = decoded.leadsList
+        alwaysPossible = decoded.always
     }
 
     private static func isValid(_ starts: [Int32], _ list: [Int32], literals: Int, patterns: Int) -> Bool {

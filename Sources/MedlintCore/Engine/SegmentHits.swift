@@ -1,12 +1,19 @@
 /// What the prefilter found in one segment: which patterns can match at all, where the leading
-/// literals of each pattern occur, and where its required literals occur.
-struct SegmentHits {
+/// literals of each pattern occur, and where its required literals occur. A class, because the
+/// hot loop hands it around for every rule and a struct of five arrays costs five retains a copy.
+final class SegmentHits {
     /// Bit set over pattern indexes.
     let possible: [UInt64]
     /// Offsets where a leading literal of the pattern starts.
     let starts: PatternOffsets
     /// Offsets where a required literal of the pattern starts.
     let required: PatternOffsets
+
+    init(possible: [UInt64], starts: PatternOffsets, required: PatternOffsets) {
+        self.possible = possible
+        self.starts = starts
+        self.required = required
+    }
 
     func isPossible(_ pattern: Int) -> Bool { possible[pattern / 64] & (1 << UInt64(pattern % 64)) != 0 }
 }
