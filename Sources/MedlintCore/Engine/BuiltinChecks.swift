@@ -22,7 +22,7 @@ public enum BuiltinChecks {
         "Invalid bytes show up as garbage on the web page and can hide words from medlint.", "Save the file as UTF-8.")
     public static let fileTooLarge = check("file-too-large", .note, "File too large, skipped",
         "The file is larger than max_file_bytes and was skipped.",
-        "Very large files are usually generated or exported data, not pages people write.", "Raise max_file_bytes in .medlint.yml, or exclude the file.")
+        "Very large files are usually generated or exported data, not pages people write.", "Raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml, or exclude the file.")
     public static let ruleError = check("rule-error", .warning, "A rule failed on this file",
         "A rule could not finish on this file.",
         "A pattern hit PCRE2's matching limit (it backtracks too much on this text), so the rule was skipped for this file; the rest of the run went on.",

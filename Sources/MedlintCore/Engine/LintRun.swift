@@ -35,9 +35,25 @@ struct LintRun {
         } catch {
             diagnostics.append(Diagnostic(
                 ruleID: BuiltinChecks.ruleError.id, level: BuiltinChecks.ruleError.level,
-                message: "rule '\(rule.id)' was skipped for this file: \(error)",
+                message: "rule '\(rule.id)' was skipped for this file: \(Self.reason(error))",
                 range: 0..<0, matchedText: "", sentence: "", suggestion: nil, isDocumentLevel: true
             ))
+        }
+    }
+
+    /// Why a rule was skipped, in one short line: a lexicon pattern can be tens of kilobytes, so
+    /// only its start is quoted.
+    static func reason(_ error: PatternError) -> String {
+        func quoted(_ pattern: String) -> String {
+            pattern.count > 60 ? "'" + pattern.prefix(57) + "...'" : "'" + pattern + "'"
+        }
+        switch error {
+        case let .limitExceeded(pattern, message):
+            return "a pattern backtracks too much on this text (PCRE2: \(message)): \(quoted(pattern))"
+        case let .compile(pattern, message, offset):
+            return "a pattern does not compile (PCRE2 at offset \(offset): \(message)): \(quoted(pattern))"
+        case let .matchFailed(pattern, message):
+            return "a pattern failed to match (PCRE2: \(message)): \(quoted(pattern))"
         }
     }
 

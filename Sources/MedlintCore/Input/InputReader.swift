@@ -28,7 +28,7 @@ public enum InputReader {
         if (info.st_mode & S_IFMT) == S_IFDIR { return .skipped(problem(BuiltinChecks.unreadableFile, "The file could not be read: it is a folder.")) }
         let size = Int(info.st_size)
         if size > maxBytes {
-            return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is \(size) bytes, over max_file_bytes (\(maxBytes)); it was skipped."))
+            return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is \(size) bytes, over max_file_bytes (\(maxBytes)); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml)."))
         }
         var bytes = [UInt8](repeating: 0, count: max(size, 0))
         var filled = 0
@@ -47,7 +47,7 @@ public enum InputReader {
             if count == 0 { break }
             filled += count
             if filled > maxBytes {
-                return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is over max_file_bytes (\(maxBytes)); it was skipped."))
+                return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is over max_file_bytes (\(maxBytes)); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml)."))
             }
         }
         bytes.removeSubrange(filled...)

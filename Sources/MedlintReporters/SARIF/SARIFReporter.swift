@@ -132,7 +132,7 @@ public enum SARIFReporter {
             let count = report.count(level) - quota[level, default: 0]
             return count == 0 ? nil : "\(count) \(level.rawValue)\(count == 1 ? "" : "s")"
         }
-        return "medlint: the SARIF log holds \(resultLimit) of \(total) findings, the most GitHub code scanning "
+        return "the SARIF log holds \(resultLimit) of \(total) findings, the most GitHub code scanning "
             + "accepts in one run; left out: \(parts.joined(separator: ", ")) (lowest levels first). "
             + "Use --format json or text to see every finding."
     }

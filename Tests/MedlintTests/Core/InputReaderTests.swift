@@ -60,6 +60,6 @@ struct InputReaderTests {
             return
         }
         #expect(problem.ruleID == "file-too-large")
-        #expect(problem.message == "The file is 2000 bytes, over max_file_bytes (1000); it was skipped.")
+        #expect(problem.message == "The file is 2000 bytes, over max_file_bytes (1000); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml).")
     }
 }

@@ -131,12 +131,12 @@ struct BadInputTests {
         let text = String(repeating: "Plain words here. ", count: 2000) + "\nOur injections are 100% painless.\n"
         try project.write("big.md", text)
         #expect(text.utf8.count == 36_035)
-        let note = "The file is 36035 bytes, over max_file_bytes (1000); it was skipped. [file-too-large]"
+        let note = "The file is 36035 bytes, over max_file_bytes (1000); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml). [file-too-large]"
         let small = try run(["--max-file-bytes", "1000", "big.md"], in: project)
         #expect(small.status == 0, "a note does not fail the run")
         #expect(small.stderr == "medlint: big.md: \(note)\n")
         #expect(headlines(small.stdout) == ["big.md:1:1: note: \(note)"])
-        #expect(small.stdout.contains("\n  = help: Raise max_file_bytes in .medlint.yml, or exclude the file.\n"))
+        #expect(small.stdout.contains("\n  = help: Raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml, or exclude the file.\n"))
         #expect(summary(small.stdout) == "1 finding (1 note) in 1 of 1 file.")
 
         let raised = try run(["--max-file-bytes", "40000", "big.md"], in: project)
@@ -155,7 +155,7 @@ struct BadInputTests {
         let result = try run(["--rule-dir", "rules", "--fail-on", "never", "a.md"], in: project)
         #expect(Date().timeIntervalSince(started) < 20)
         #expect(result.status == 0)
-        let ruleError = "rule 'slow-rule' was skipped for this file: pattern hit the matching limit (match limit exceeded): '(a+)+$' [rule-error]"
+        let ruleError = "rule 'slow-rule' was skipped for this file: a pattern backtracks too much on this text (PCRE2: match limit exceeded): '(a+)+$' [rule-error]"
         #expect(result.stderr == "medlint: a.md: \(ruleError)\n")
         #expect(headlines(result.stdout) == ["a.md:1:1: warning: \(ruleError)"] + Self.claimFindings("a.md", line: 3),
                 "\(result.stdout.prefix(2000))")

@@ -124,7 +124,7 @@ struct ReliabilityTests {
 
         let skipped = try run(["big.md"], in: project)
         #expect(skipped.status == 0)
-        let note = "The file is \(size) bytes, over max_file_bytes (4194304); it was skipped. [file-too-large]"
+        let note = "The file is \(size) bytes, over max_file_bytes (4194304); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml). [file-too-large]"
         #expect(headlines(skipped.stdout) == ["big.md:1:1: note: \(note)"])
         #expect(skipped.stderr == "medlint: big.md: \(note)\n")
 

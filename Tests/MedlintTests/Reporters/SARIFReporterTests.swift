@@ -58,7 +58,7 @@ import Testing
         let report = ReporterFixtures.manyFindings([.error: 3, .warning: 3, .note: 3])
         let output = SARIFReporter.render(report, baselineState: nil, resultLimit: 5)
         #expect(try Self.levels(output) == ["error", "error", "error", "warning", "warning"])
-        #expect(SARIFReporter.truncationWarning(report, resultLimit: 5) == "medlint: the SARIF log holds 5 of 9 findings, the most "
+        #expect(SARIFReporter.truncationWarning(report, resultLimit: 5) == "the SARIF log holds 5 of 9 findings, the most "
             + "GitHub code scanning accepts in one run; left out: 1 warning, 3 notes (lowest levels first). "
             + "Use --format json or text to see every finding.")
         #expect(SARIFReporter.truncationWarning(report) == nil)

@@ -88,7 +88,7 @@ struct SpilledReportOutputTests {
         }
         #expect(expected["text rendered"] == Self.textGolden)
         #expect(expected["text"]?.contains("\u{1B}[1;31merror:\u{1B}[0m") == true)
-        #expect(expected["sarif warning"] == "medlint: the SARIF log holds 3 of 7 findings, the most GitHub code scanning accepts in one run; "
+        #expect(expected["sarif warning"] == "the SARIF log holds 3 of 7 findings, the most GitHub code scanning accepts in one run; "
             + "left out: 2 warnings, 2 notes (lowest levels first). Use --format json or text to see every finding.")
         #expect(expected["exit code"] == "1 1")
         let sarif = try #require(expected["sarif"])
