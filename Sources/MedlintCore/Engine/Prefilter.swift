@@ -95,7 +95,7 @@ final class Prefilter: Sendable {
     // MARK: - Built ahead of time
 
     /// Bumped whenever the layout below changes.
-    private static let formatVersion = 1
+    fileprivate static let formatVersion = 1
 
     /// The prefilter's tables as bytes. The build stores them for the built-in pack, so a run
     /// reads them instead of building the automaton over the pack's literals (5 ms per run).
@@ -115,42 +115,83 @@ final class Prefilter: Sendable {
         return writer.bytes
     }
 
-    /// Reads `serialized()` for the same patterns in the same order; nil when the bytes were made
-    /// for other patterns or are damaged (the caller then builds the prefilter).
-    init?(serialized bytes: [UInt8], patterns all: [Pattern]) {
-        let (patterns, indexOf) = Self.distinct(all)
-        typealias Tables = (required: [UInt8], leading: [UInt8], requiredStart: [Int32], requiredList: [Int32],
-                            leadsStart: [Int32], leadsList: [Int32], always: [UInt64], matcher: MultiLiteralMatcher)
-        let decoded: Tables? = bytes.withUnsafeBytes { raw in
-            var reader = BinaryReader(raw)
-            guard reader.int() == Self.formatVersion, reader.int() == patterns.count,
-                  reader.array(of: UInt64.self) == [Self.fingerprint(of: patterns)],
-                  let required = reader.array(of: UInt8.self), let leading = reader.array(of: UInt8.self),
-                  let requiredStart = reader.array(of: Int32.self), let requiredList = reader.array(of: Int32.self),
-                  let leadsStart = reader.array(of: Int32.self), let leadsList = reader.array(of: Int32.self),
-                  let always = reader.array(of: UInt64.self),
-                  let matcher = MultiLiteralMatcher(reading: &reader), reader.atEnd,
-                  required.count == patterns.count, leading.count == patterns.count,
-                  always.count == (patterns.count + 63) / 64,
-                  Self.isValid(requiredStart, requiredList, literals: matcher.literalCount, patterns: patterns.count),
-                  Self.isValid(leadsStart, leadsList, literals: matcher.literalCount, patterns: patterns.count)
-            else { return nil }
-            return (required, leading, requiredStart, requiredList, leadsStart, leadsList, always, matcher)
+    /// The pattern-independent part of `serialized()`, decoded and checked. Decoding it is most of
+    /// the cost of reading the tables, and it needs no patterns, so a run does it on its own
+    /// thread while the rule pack is decoded on another.
+    struct Tables: @unchecked Sendable {
+        let patternCount: Int
+        let fingerprint: UInt64
+        let required: [UInt8]
+        let leading: [UInt8]
+        let requiredStart: [Int32]
+        let requiredList: [Int32]
+        let leadsStart: [Int32]
+        let leadsList: [Int32]
+        let always: [UInt64]
+        let matcher: MultiLiteralMatcher
+
+        init?(_ bytes: [UInt8]) {
+            let decoded: Tables? = bytes.withUnsafeBytes { raw in
+                var reader = BinaryReader(raw)
+                guard reader.int() == Prefilter.formatVersion, let patternCount = reader.int(),
+                      let fingerprint = reader.array(of: UInt64.self), fingerprint.count == 1,
+                      let required = reader.array(of: UInt8.self), let leading = reader.array(of: UInt8.self),
+                      let requiredStart = reader.array(of: Int32.self), let requiredList = reader.array(of: Int32.self),
+                      let leadsStart = reader.array(of: Int32.self), let leadsList = reader.array(of: Int32.self),
+                      let always = reader.array(of: UInt64.self),
+                      let matcher = MultiLiteralMatcher(reading: &reader), reader.atEnd,
+                      required.count == patternCount, leading.count == patternCount,
+                      always.count == (patternCount + 63) / 64,
+                      Prefilter.isValid(requiredStart, requiredList, literals: matcher.literalCount, patterns: patternCount),
+                      Prefilter.isValid(leadsStart, leadsList, literals: matcher.literalCount, patterns: patternCount)
+                else { return nil }
+                return Tables(patternCount: patternCount, fingerprint: fingerprint[0], required: required, leading: leading,
+                              requiredStart: requiredStart, requiredList: requiredList, leadsStart: leadsStart,
+                              leadsList: leadsList, always: always, matcher: matcher)
+            }
+            guard let decoded else { return nil }
+            self = decoded
         }
-        guard let decoded else { return nil }
-        self.patterns = patterns
-        self.indexOf = indexOf
-        hasRequired = decoded.required.map { $0 != 0 }
-        hasLeading = decoded.leading.map { $0 != 0 }
-        matcher = decoded.matcher
-        requiredStart = decoded.requiredStart
-        requiredList = decoded.requiredList
-        leadsStart = decoded.leadsStart
-        leadsList = decoded.leadsList
-        alwaysPossible = decoded.always
+
+        private init(patternCount: Int, fingerprint: UInt64, required: [UInt8], leading: [UInt8], requiredStart: [Int32],
+                     requiredList: [Int32], leadsStart: [Int32], leadsList: [Int32], always: [UInt64], matcher: MultiLiteralMatcher) {
+            self.patternCount = patternCount
+            self.fingerprint = fingerprint
+            self.required = required
+            self.leading = leading
+            self.requiredStart = requiredStart
+            self.requiredList = requiredList
+            self.leadsStart = leadsStart
+            self.leadsList = leadsList
+            self.always = always
+            self.matcher = matcher
+        }
     }
 
-    private static func isValid(_ starts: [Int32], _ list: [Int32], literals: Int, patterns: Int) -> Bool {
+    /// Reads `serialized()` for the same patterns in the same order; nil when the bytes were made
+    /// for other patterns or are damaged (the caller then builds the prefilter).
+    convenience init?(serialized bytes: [UInt8], patterns all: [Pattern]) {
+        guard let tables = Tables(bytes) else { return nil }
+        self.init(tables: tables, patterns: all)
+    }
+
+    /// A prefilter from tables decoded ahead, if they were made for exactly these patterns.
+    init?(tables: Tables, patterns all: [Pattern]) {
+        let (patterns, indexOf) = Self.distinct(all)
+        guard tables.patternCount == patterns.count, tables.fingerprint == Self.fingerprint(of: patterns) else { return nil }
+        self.patterns = patterns
+        self.indexOf = indexOf
+        hasRequired = tables.required.map { $0 != 0 }
+        hasLeading = tables.leading.map { $0 != 0 }
+        matcher = tables.matcher
+        requiredStart = tables.requiredStart
+        requiredList = tables.requiredList
+        leadsStart = tables.leadsStart
+        leadsList = tables.leadsList
+        alwaysPossible = tables.always
+    }
+
+    fileprivate static func isValid(_ starts: [Int32], _ list: [Int32], literals: Int, patterns: Int) -> Bool {
         starts.count == literals + 1 && starts.first == 0 && Int(starts.last!) == list.count
             && zip(starts, starts.dropFirst()).allSatisfy { $0 <= $1 }
             && list.allSatisfy { $0 >= 0 && Int($0) < patterns }

@@ -23,9 +23,13 @@ final class PrefilterCache: @unchecked Sendable {
         defer { condition.unlock() }
         guard !building, prefilter == nil else { return }
         building = true
+        // Two threads: one decodes the tables (they need no patterns), one decodes the rule pack
+        // (which the main thread is about to need too) and then puts the two together.
+        let decodedTables = Handoff<Prefilter.Tables?>()
+        Thread.detachNewThread { decodedTables.put(tables().flatMap(Prefilter.Tables.init)) }
         Thread.detachNewThread { [self] in
             let patterns = LintPlan.patterns(of: rules())
-            let built = tables().flatMap { Prefilter(serialized: $0, patterns: patterns) } ?? Prefilter(patterns: patterns)
+            let built = decodedTables.take().flatMap { Prefilter(tables: $0, patterns: patterns) } ?? Prefilter(patterns: patterns)
             condition.lock()
             prefilter = built
             building = false
@@ -42,5 +46,21 @@ final class PrefilterCache: @unchecked Sendable {
         condition.unlock()
         guard let shared, patterns.allSatisfy({ shared.indexOf[ObjectIdentifier($0)] != nil }) else { return nil }
         return shared
+    }
+}
+
+/// One value passed from one thread to another: `take` waits until `put` has run.
+private final class Handoff<Value>: @unchecked Sendable {
+    private let ready = DispatchSemaphore(value: 0)
+    private var value: Value?
+
+    func put(_ value: Value) {
+        self.value = value
+        ready.signal()
+    }
+
+    func take() -> Value {
+        ready.wait()
+        return value!
     }
 }
