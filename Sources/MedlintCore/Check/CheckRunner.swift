@@ -27,12 +27,14 @@ public struct CheckRunner: Sendable {
         let outcome = providedBytes.map { InputReader.decode($0) } ?? InputReader.read(path: file.path, maxBytes: options.maxFileBytes)
         var diagnostics: [Diagnostic]
         var bytes: [UInt8] = []
+        var lineIndex: LineIndex?
         switch outcome {
         case let .skipped(problem):
             diagnostics = [problem]
         case let .text(decoded, problems):
             bytes = decoded
             let document = Document(parsing: decoded, options: ParseOptions(frontMatterFields: options.frontMatterFields))
+            lineIndex = document.lineIndex
             diagnostics = problems + BuiltinChecks.simplificationNotes(document) + linter.lint(document, scratch: scratch)
             diagnostics = applySettings(diagnostics, path: file.projectPath)
             diagnostics = SuppressionApplier(knownRuleIDs: knownRuleIDs, requireReason: options.requireSuppressionReason)
@@ -41,7 +43,7 @@ public struct CheckRunner: Sendable {
         }
         if !options.includeSuppressed { diagnostics.removeAll { $0.suppression != nil } }
         guard !diagnostics.isEmpty else { return nil }
-        return FileReport(displayPath: file.displayPath, projectPath: file.projectPath, bytes: bytes, diagnostics: diagnostics)
+        return FileReport(displayPath: file.displayPath, projectPath: file.projectPath, bytes: bytes, lineIndex: lineIndex, diagnostics: diagnostics)
     }
 
     private func applySettings(_ diagnostics: [Diagnostic], path: String) -> [Diagnostic] {

@@ -13,10 +13,12 @@ public struct FileReport: Sendable {
     /// Fingerprints, one per diagnostic, in the same order.
     public var fingerprints: [String]
 
-    public init(displayPath: String, projectPath: String, bytes: [UInt8], diagnostics: [Diagnostic]) {
+    /// - Parameter lineIndex: the index of `bytes` when the caller already has it (a parsed
+    ///   `Document` does), so it is not built twice.
+    public init(displayPath: String, projectPath: String, bytes: [UInt8], lineIndex: LineIndex? = nil, diagnostics: [Diagnostic]) {
         self.displayPath = displayPath
         self.projectPath = projectPath
-        let index = LineIndex(bytes)
+        let index = lineIndex ?? LineIndex(bytes)
         var kept: Set<Int> = []
         for diagnostic in diagnostics {
             let first = index.lineNumber0(of: diagnostic.range.lowerBound) + 1
