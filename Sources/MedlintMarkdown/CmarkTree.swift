@@ -30,11 +30,24 @@ final class CmarkTree {
                 _ = cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
+        // cmark-gfm 0.29 adds the extensions' inline characters ('~', '|') to a process-wide table
+        // when a parse starts and removes them when it ends, so a parse finishing on one worker
+        // made another worker's strikethrough plain text. Parses take turns; linting stays parallel.
+        pthread_mutex_lock(Self.parseLock)
         bytes.withMemoryRebound(to: CChar.self) { chars in
             if let base = chars.baseAddress { cmark_parser_feed(parser, base, chars.count) }
         }
         root = cmark_parser_finish(parser)!
+        pthread_mutex_unlock(Self.parseLock)
     }
+
+    /// Never freed: it lives as long as the process.
+    private nonisolated(unsafe) static let parseLock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        mutex.initialize(to: pthread_mutex_t())
+        pthread_mutex_init(mutex, nil)
+        return mutex
+    }()
 
     deinit { cmark_node_free(root) }
 
