@@ -78,13 +78,13 @@ enum RulePackEmbedder {
         source += "    static let packVersion = \(literal(String(version.prefix(version.count - 8))))\n\n"
         source += "    /// The checked rules, precompiled (see `PrecompiledPackCodec`).\n"
         let pack = PrecompiledPackCodec.encode(rules.map(PrecompiledRule.init))
-        guard let tables = PrecompiledPackCodec.encodePrefilterTables(pack: pack) else {
+        guard let code = PrecompiledPackCodec.encodeCode(pack: pack) else {
             FileHandle.standardError.write(Data("error: the precompiled pack does not decode\n".utf8))
             exit(1)
         }
         source += "    static let precompiledPack: String = \(literal(pack))\n\n"
-        source += "    /// The prefilter's tables for the pack, base64 (see `PrecompiledPackCodec.encodePrefilterTables`).\n"
-        source += "    static let precompiledPrefilterTables: String = \(literal(tables))\n"
+        source += "    /// The pack's patterns compiled by PCRE2, base64 (see `PrecompiledCodeTable`).\n"
+        source += "    static let precompiledCode: String = \(literal(code))\n"
         source += "}\n"
 
         try Data(source.utf8).write(to: output, options: .atomic)

@@ -1,9 +1,40 @@
-/// The literals of a whole precompiled rule pack, numbered once. Patterns decoded from the pack
-/// refer to their literals by number, so building the prefilter at start-up hashes no strings.
+/// Numbered literals, stored as their UTF-8 back to back (boundary marks included). Patterns
+/// decoded from a precompiled pack refer to their literals by number, and the prefilter's
+/// automaton is built straight from these bytes, so a run that uses the pack makes no String
+/// for any of its ~17,000 literals unless something asks for one.
 public final class LiteralTable: Sendable {
-    public let strings: [String]
+    /// Literal `i` is `utf8[Int(starts[i])..<Int(starts[i + 1])]`.
+    public let utf8: [UInt8]
+    public let starts: [Int32]
 
-    public init(_ strings: [String]) { self.strings = strings }
+    public var count: Int { starts.count - 1 }
+
+    public init(_ strings: [String]) {
+        var utf8: [UInt8] = []
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(strings.count + 1)
+        for string in strings {
+            utf8 += string.utf8
+            starts.append(Int32(utf8.count))
+        }
+        self.utf8 = utf8
+        self.starts = starts
+    }
+
+    /// nil unless `starts` begins at 0, never decreases and ends at `utf8.count` (the matcher
+    /// reads the bytes without bounds checks).
+    public init?(utf8: [UInt8], starts: [Int32]) {
+        guard starts.first == 0, Int(starts.last ?? -1) == utf8.count,
+              zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) else { return nil }
+        self.utf8 = utf8
+        self.starts = starts
+    }
+
+    public func string(at index: Int) -> String {
+        String(decoding: utf8[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
+    }
+
+    public func strings(_ indexes: [Int32]) -> [String] { indexes.map { string(at: Int($0)) } }
 }
 
 /// A pattern's required and leading literals as numbers in a `LiteralTable`.

@@ -27,93 +27,136 @@ public final class MultiLiteralMatcher: Sendable {
     private let literalBytes: [UInt8]
     private let literalStart: [Int32]
 
-    /// Built at start-up for every run, so it avoids per-literal and per-state allocations.
-    public init(literals: [String]) {
+    public convenience init(literals: [String]) { self.init(table: LiteralTable(literals)) }
+
+    /// Built at start-up for every run (about a millisecond for the built-in pack's 17,000
+    /// literals), straight from the table's bytes and without per-literal or per-state allocations.
+    public init(table literals: LiteralTable) {
+        let count = literals.count
         var bytes: [UInt8] = []
-        var literalStarts: [Int32] = [0]
-        var starts: [Bool] = []
-        var ends: [Bool] = []
-        literalStarts.reserveCapacity(literals.count + 1)
-        starts.reserveCapacity(literals.count)
-        ends.reserveCapacity(literals.count)
-        for literal in literals {
-            var utf8 = Substring(literal).utf8
-            let start = utf8.first == 1
-            if start { utf8 = utf8.dropFirst() }
-            let end = !utf8.isEmpty && utf8.last == 1 && literal.utf8.count > 1
-            if end { utf8 = utf8.dropLast() }
-            for byte in utf8 { bytes.append(Self.fold(byte)) }
-            literalStarts.append(Int32(bytes.count))
-            starts.append(start)
-            ends.append(end)
+        bytes.reserveCapacity(literals.utf8.count)
+        var literalStarts = [Int32](repeating: 0, count: count + 1)
+        var starts = [Bool](repeating: false, count: count)
+        var ends = [Bool](repeating: false, count: count)
+        literals.utf8.withUnsafeBufferPointer { raw in
+        literals.starts.withUnsafeBufferPointer { rawStarts in
+            for index in 0..<count {
+                let first = Int(rawStarts[index])
+                var begin = first
+                var end = Int(rawStarts[index + 1])
+                if begin < end, raw[begin] == 1 {
+                    starts[index] = true
+                    begin += 1
+                }
+                if begin < end, raw[end - 1] == 1, end - first > 1 {
+                    ends[index] = true
+                    end -= 1
+                }
+                for offset in begin..<end { bytes.append(Self.fold(raw[offset])) }
+                literalStarts[index + 1] = Int32(bytes.count)
+            }
         }
-        literalCount = literals.count
+        }
+        literalCount = count
         literalBytes = bytes
         literalStart = literalStarts
         needsStartBoundary = starts
         needsEndBoundary = ends
         var classes = [UInt8](repeating: 0, count: 256)
-        var count = 1
-        for byte in bytes where classes[Int(byte)] == 0 && count < 256 {
-            classes[Int(byte)] = UInt8(truncatingIfNeeded: count)
-            count += 1
+        var classCount = 1
+        for byte in bytes where classes[Int(byte)] == 0 && classCount < 256 {
+            classes[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
+            classCount += 1
         }
         // Upper-case letters share their lower-case class.
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
-        classCount = count
-        // Transitions, with `absent` for "none yet" until the breadth-first pass fills them in.
+        self.classCount = classCount
+        (trieDepth, next, outputStart, outputEnd, outputList) = Self.automaton(
+            bytes: bytes, starts: literalStarts, classes: classes, classCount: classCount
+        )
+    }
+
+    /// The trie of the literals' first `trieDepth` bytes, made a DFA: every missing transition
+    /// filled from the failure state's row, breadth first. Each state's output list holds its own
+    /// literals followed by its failure state's.
+    private static func automaton(bytes: [UInt8], starts: [Int32], classes: [UInt8], classCount width: Int)
+        -> (depth: Int, next: [UInt16], outputStart: [Int32], outputEnd: [Int32], outputList: [Int32]) {
+        let literalCount = starts.count - 1
         let absent = UInt16.max
-        var table: [UInt16] = []
         // Literals ending at each state, as linked lists: `ownHead[state]`, then `ownNext[literal]`.
         var ownHead: [Int32] = []
-        var ownNext = [Int32](repeating: -1, count: literals.count)
+        var ownNext = [Int32](repeating: -1, count: literalCount)
         var stateCount = 0
-        var depth = Self.maxTrieDepth + 1
-        repeat {
-            depth -= 1
-            table = [UInt16](repeating: absent, count: count)
-            table.reserveCapacity(count * 16_384)
-            ownHead = [-1]
-            stateCount = 1
-            for index in 0..<literals.count where stateCount < Int(absent) {
-                let begin = Int(literalStarts[index])
-                let length = min(Int(literalStarts[index + 1]) - begin, depth)
-                guard length > 0 else { continue }
-                var state = 0
-                for offset in begin..<(begin + length) {
-                    let slot = state * count + Int(classes[Int(bytes[offset])])
-                    if table[slot] == absent {
-                        table[slot] = UInt16(stateCount)
-                        table.append(contentsOf: repeatElement(absent, count: count))
-                        ownHead.append(-1)
-                        stateCount += 1
+        var depth = maxTrieDepth
+        var table: [UInt16] = []
+        while true {
+            // Room for every state the literals could make; only the rows of states actually made
+            // are written, so the rest is never touched (page faults are much of a start-up's cost).
+            var bound = 1
+            for index in 0..<literalCount { bound += min(Int(starts[index + 1] - starts[index]), depth) }
+            let capacity = min(bound, Int(absent))
+            var overflow = false
+            table = [UInt16](unsafeUninitializedCapacity: capacity * width) { table, initialized in
+                ownHead = [Int32](unsafeUninitializedCapacity: capacity) { heads, headCount in
+                    table.baseAddress!.initialize(repeating: absent, count: width)
+                    heads[0] = -1
+                    stateCount = 1
+                    bytes.withUnsafeBufferPointer { bytes in
+                    classes.withUnsafeBufferPointer { classes in
+                    starts.withUnsafeBufferPointer { starts in
+                        for index in 0..<literalCount {
+                            let begin = Int(starts[index])
+                            let length = min(Int(starts[index + 1]) - begin, depth)
+                            guard length > 0 else { continue }
+                            var state = 0
+                            for offset in begin..<(begin + length) {
+                                let slot = state &* width &+ Int(classes[Int(bytes[offset])])
+                                if table[slot] == absent {
+                                    guard stateCount < capacity else {
+                                        overflow = true
+                                        return
+                                    }
+                                    (table.baseAddress! + stateCount * width).initialize(repeating: absent, count: width)
+                                    heads[stateCount] = -1
+                                    table[slot] = UInt16(stateCount)
+                                    stateCount += 1
+                                }
+                                state = Int(table[slot])
+                            }
+                            ownNext[index] = heads[state]
+                            heads[state] = Int32(index)
+                        }
                     }
-                    state = Int(table[slot])
+                    }
+                    }
+                    headCount = stateCount
                 }
-                ownNext[index] = ownHead[state]
-                ownHead[state] = Int32(index)
+                initialized = stateCount * width
             }
-        } while stateCount >= Int(absent) && depth > 1
-        trieDepth = depth
-        // Breadth-first: fill failure transitions so the table becomes a DFA, and give each state
-        // its own literals followed by those of its failure state (already done: it is shallower).
+            if !overflow || depth == 1 { break }
+            depth -= 1
+        }
         var fail = [UInt16](repeating: 0, count: stateCount)
-        var queue: [UInt16] = []
-        queue.reserveCapacity(stateCount)
+        var queue = [UInt16](repeating: 0, count: stateCount)
         var begins = [Int32](repeating: 0, count: stateCount)
         var endsAt = [Int32](repeating: 0, count: stateCount)
         var list: [Int32] = []
-        for symbol in 0..<count {
-            if table[symbol] == absent {
-                table[symbol] = 0
-            } else {
-                queue.append(table[symbol])
-            }
-        }
+        list.reserveCapacity(literalCount * 2)
         table.withUnsafeMutableBufferPointer { table in
+        queue.withUnsafeMutableBufferPointer { queue in
+        fail.withUnsafeMutableBufferPointer { fail in
+            var tail = 0
+            for symbol in 0..<width {
+                if table[symbol] == absent {
+                    table[symbol] = 0
+                } else {
+                    queue[tail] = table[symbol]
+                    tail += 1
+                }
+            }
             var head = 0
-            while head < queue.count {
+            while head < tail {
                 let state = Int(queue[head])
                 head += 1
                 let failure = Int(fail[state])
@@ -127,87 +170,24 @@ public final class MultiLiteralMatcher: Sendable {
                     for position in Int(begins[failure])..<Int(endsAt[failure]) { list.append(list[position]) }
                 }
                 endsAt[state] = Int32(list.count)
-                let row = state * count
-                let failureRow = failure * count
-                for symbol in 0..<count {
-                    let target = table[row + symbol]
-                    let fallback = table[failureRow + symbol]
+                let row = state &* width
+                let failureRow = failure &* width
+                for symbol in 0..<width {
+                    let target = table[row &+ symbol]
+                    let fallback = table[failureRow &+ symbol]
                     if target == absent {
-                        table[row + symbol] = fallback
+                        table[row &+ symbol] = fallback
                     } else {
                         fail[Int(target)] = fallback
-                        queue.append(target)
+                        queue[tail] = target
+                        tail += 1
                     }
                 }
             }
         }
-        next = table
-        outputStart = begins
-        outputEnd = endsAt
-        outputList = list
-    }
-
-    /// Bumped whenever the tables or their meaning change, so stale serialized tables are rejected.
-    static let formatVersion = 1
-
-    /// The automaton as bytes, so that a build can compute it ahead of time; `init?(reading:)`
-    /// reads it back.
-    public func serialized(into writer: inout BinaryWriter) {
-        writer.append(Self.formatVersion)
-        writer.append(literalCount)
-        writer.append(trieDepth)
-        writer.append(classCount)
-        writer.append(classOf)
-        writer.append(next)
-        writer.append(outputStart)
-        writer.append(outputEnd)
-        writer.append(outputList)
-        writer.append(literalBytes)
-        writer.append(literalStart)
-        writer.append(needsStartBoundary.map { $0 ? 1 : 0 as UInt8 })
-        writer.append(needsEndBoundary.map { $0 ? 1 : 0 as UInt8 })
-    }
-
-    /// Reads what `serialized(into:)` wrote; nil unless every table is consistent (every state,
-    /// literal and offset in range), because the matcher reads the tables without bounds checks.
-    public init?(reading reader: inout BinaryReader) {
-        guard reader.int() == Self.formatVersion, let literalCount = reader.int(), let trieDepth = reader.int(),
-              let classCount = reader.int(), let classOf = reader.array(of: UInt8.self), let next = reader.array(of: UInt16.self),
-              let outputStart = reader.array(of: Int32.self), let outputEnd = reader.array(of: Int32.self),
-              let outputList = reader.array(of: Int32.self), let literalBytes = reader.array(of: UInt8.self),
-              let literalStart = reader.array(of: Int32.self), let starts = reader.array(of: UInt8.self),
-              let ends = reader.array(of: UInt8.self) else { return nil }
-        let states = outputStart.count
-        guard classOf.count == 256, classCount > 0, classCount <= 256, classOf.allSatisfy({ Int($0) < classCount }),
-              trieDepth >= 1, trieDepth <= Self.maxTrieDepth, states > 0, states <= Int(UInt16.max),
-              next.count == states * classCount, Int(Self.largest(next)) < states,
-              outputEnd.count == states,
-              zip(outputStart, outputEnd).allSatisfy({ $0 >= 0 && $0 <= $1 && Int($1) <= outputList.count }),
-              outputList.allSatisfy({ $0 >= 0 && Int($0) < literalCount }),
-              literalStart.count == literalCount + 1, literalStart.first == 0, Int(literalStart.last!) == literalBytes.count,
-              zip(literalStart, literalStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              starts.count == literalCount, ends.count == literalCount else { return nil }
-        self.literalCount = literalCount
-        self.trieDepth = trieDepth
-        self.classCount = classCount
-        self.classOf = classOf
-        self.next = next
-        self.outputStart = outputStart
-        self.outputEnd = outputEnd
-        self.outputList = outputList
-        self.literalBytes = literalBytes
-        self.literalStart = literalStart
-        needsStartBoundary = starts.map { $0 != 0 }
-        needsEndBoundary = ends.map { $0 != 0 }
-    }
-
-    /// The largest entry (a loop the compiler vectorises: the table has some 700,000).
-    private static func largest(_ values: [UInt16]) -> UInt16 {
-        values.withUnsafeBufferPointer { buffer in
-            var largest: UInt16 = 0
-            for value in buffer { largest = max(largest, value) }
-            return largest
         }
+        }
+        return (depth, table, begins, endsAt, list)
     }
 
     static func fold(_ byte: UInt8) -> UInt8 {

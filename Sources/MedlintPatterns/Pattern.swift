@@ -19,16 +19,19 @@ public final class Pattern: @unchecked Sendable {
         var uses = 0
         var jitFailed = false
 
-        mutating func resolve(_ source: String, _ options: PatternOptions, anchored: Bool) -> Result<Compiled, PatternError> {
+        mutating func resolve(_ source: String, _ options: PatternOptions, anchored: Bool, serialized: (() -> [UInt8]?)?) -> Result<Compiled, PatternError> {
             if let jitted { return .success(Compiled(code: jitted, isJITCompiled: true)) }
-            if interpreted == nil { interpreted = Pattern.compile(source, options: options, anchored: anchored) }
+            if interpreted == nil {
+                interpreted = serialized?().flatMap(Pattern.decode).map { .success($0) }
+                    ?? Pattern.compile(source, options: options, anchored: anchored)
+            }
             switch interpreted! {
             case let .failure(error):
                 return .failure(error)
             case let .success(code):
                 uses += 1
                 if uses >= Pattern.jitThreshold, !jitFailed {
-                    if case let .success(copy) = Pattern.compile(source, options: options, anchored: anchored),
+                    if let copy = serialized?().flatMap(Pattern.decode) ?? (try? Pattern.compile(source, options: options, anchored: anchored).get()),
                        pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 {
                         jitted = copy
                         return .success(Compiled(code: copy, isJITCompiled: true))
@@ -55,21 +58,38 @@ public final class Pattern: @unchecked Sendable {
     /// The pattern as written.
     public let source: String
     public let options: PatternOptions
-    /// Strings of which every match contains one (lower-cased ASCII), for the prefilter; nil when none is known.
-    public let requiredLiterals: [String]?
-    /// Strings of which every match attempt starts with one (see `LiteralExtractor`); nil when none is known.
-    public let leadingLiterals: [String]?
-    /// The same literals as numbers in a pack's `LiteralTable`, for patterns decoded from one.
+    /// The literals as strings, unless they are given as numbers in `literalIDs`.
+    private let givenLiterals: LiteralExtractor.Literals?
+    /// The literals as numbers in a pack's `LiteralTable`, for patterns decoded from one (the
+    /// strings are then made only when asked for).
     public let literalIDs: LiteralIDs?
+    /// Compiled code made at build time, for patterns decoded from a precompiled pack.
+    private let precompiled: PrecompiledCode?
+
+    /// What the prefilter needs to know about this pattern (see `LiteralExtractor`).
+    public var literals: LiteralExtractor.Literals {
+        if let givenLiterals { return givenLiterals }
+        let ids = literalIDs!
+        return .init(required: ids.required.map(ids.table.strings), leading: ids.leading.map(ids.table.strings))
+    }
+    /// Strings of which every match contains one (lower-cased ASCII), for the prefilter; nil when none is known.
+    public var requiredLiterals: [String]? {
+        if let givenLiterals { return givenLiterals.required }
+        return literalIDs!.required.map(literalIDs!.table.strings)
+    }
+    /// Strings of which every match attempt starts with one (see `LiteralExtractor`); nil when none is known.
+    public var leadingLiterals: [String]? {
+        if let givenLiterals { return givenLiterals.leading }
+        return literalIDs!.leading.map(literalIDs!.table.strings)
+    }
 
     /// Compiles now: a pattern that does not compile is an error here.
     public init(_ source: String, options: PatternOptions = .default) throws(PatternError) {
         self.source = source
         self.options = options
-        let literals = LiteralExtractor.literals(of: source)
-        requiredLiterals = literals.required
-        leadingLiterals = literals.leading
+        givenLiterals = LiteralExtractor.literals(of: source)
         literalIDs = nil
+        precompiled = nil
         let compiled = Self.compile(source, options: options, anchored: false)
         state = Locked(Slot(interpreted: compiled))
         anchoredState = Locked(Slot())
@@ -77,25 +97,35 @@ public final class Pattern: @unchecked Sendable {
     }
 
     /// Compiles on first use; a compile error then surfaces from matching. The literals may be
-    /// given when they were computed ahead of time (the built-in pack does so at build time).
-    public init(lazy source: String, options: PatternOptions = .default, literals: LiteralExtractor.Literals? = nil, literalIDs: LiteralIDs? = nil) {
+    /// given when they were computed ahead of time (the built-in pack does so at build time),
+    /// as strings or as numbers in the pack's literal table.
+    public init(lazy source: String, options: PatternOptions = .default, literals: LiteralExtractor.Literals? = nil) {
         self.source = source
         self.options = options
-        let literals = literals ?? LiteralExtractor.literals(of: source)
-        requiredLiterals = literals.required
-        leadingLiterals = literals.leading
+        givenLiterals = literals ?? LiteralExtractor.literals(of: source)
+        literalIDs = nil
+        precompiled = nil
+        state = Locked(Slot())
+        anchoredState = Locked(Slot())
+    }
+
+    public init(lazy source: String, options: PatternOptions = .default, literalIDs: LiteralIDs, precompiled: PrecompiledCode? = nil) {
+        self.source = source
+        self.options = options
+        givenLiterals = nil
         self.literalIDs = literalIDs
+        self.precompiled = precompiled
         state = Locked(Slot())
         anchoredState = Locked(Slot())
     }
 
     private func compiled() throws(PatternError) -> Compiled {
-        let result = state.withLock { $0.resolve(source, options, anchored: false) }
+        let result = state.withLock { $0.resolve(source, options, anchored: false, serialized: precompiled?.unanchored) }
         return try result.get()
     }
 
     private func anchoredCompiled() throws(PatternError) -> Compiled {
-        let result = anchoredState.withLock { $0.resolve(source, options, anchored: true) }
+        let result = anchoredState.withLock { $0.resolve(source, options, anchored: true, serialized: precompiled?.anchored) }
         return try result.get()
     }
 
@@ -115,6 +145,33 @@ public final class Pattern: @unchecked Sendable {
             return .failure(.compile(pattern: source, message: PCRE2Message.text(for: errorCode), offset: errorOffset))
         }
         return .success(compiled)
+    }
+
+    /// Code serialized by PCRE2 (not JIT-compiled), for a build to store; nil if it does not compile.
+    public func serializedCode(anchored: Bool) -> [UInt8]? {
+        guard case let .success(code) = Self.compile(source, options: options, anchored: anchored) else { return nil }
+        defer { pcre2_code_free_8(code) }
+        var codes: [OpaquePointer?] = [code]
+        var bytes: UnsafeMutablePointer<UInt8>?
+        var size = 0
+        let written = codes.withUnsafeMutableBufferPointer { codes in
+            codes.baseAddress!.withMemoryRebound(to: OpaquePointer?.self, capacity: 1) { pointer in
+                pcre2_serialize_encode_8(pointer, 1, &bytes, &size, nil)
+            }
+        }
+        guard written == 1, let bytes else { return nil }
+        defer { pcre2_serialize_free_8(bytes) }
+        return Array(UnsafeBufferPointer(start: bytes, count: size))
+    }
+
+    /// Code that `serializedCode(anchored:)` wrote, or nil if this PCRE2 refuses it.
+    private static func decode(_ bytes: [UInt8]) -> OpaquePointer? {
+        var code: OpaquePointer?
+        let count = bytes.withUnsafeBufferPointer { buffer in
+            pcre2_serialize_decode_8(&code, 1, buffer.baseAddress, nil)
+        }
+        guard count == 1 else { return nil }
+        return code
     }
 
     deinit {

@@ -11,12 +11,12 @@ public enum BuiltinRulePack {
     /// The pack's rules, ready to run (patterns compile on first use).
     public static var rules: [Rule] { precompiledRules.map(\.rule) }
 
-    static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack) ?? []
+    static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack, code: PrecompiledCodeTable(precompiledCode)) ?? []
 
-    /// Starts making the pack's prefilter on another core (from the tables the build computed),
-    /// so that it is ready by the time the arguments and the configuration have been read.
+    /// Starts decoding the pack and making its prefilter on another core, so that they are
+    /// ready by the time the arguments and the configuration have been read.
     public static func prepareInBackground() {
-        Linter.prepareInBackground({ rules }, prefilterTables: { PrecompiledPackCodec.decodePrefilterTables(precompiledPrefilterTables) })
+        Linter.prepareInBackground { rules }
     }
 
     /// A version of the pack that changes whenever any rule file changes (computed at build time).

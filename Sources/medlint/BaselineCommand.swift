@@ -12,7 +12,7 @@ struct BaselineCommand: ParsableCommand {
     )
 
     struct Write: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write the findings of PATHS (default: the current directory) to FILE.")
+        static let configuration = CommandConfiguration(commandName: "write", abstract: "Write the findings of PATHS (default: the current directory) to FILE.")
 
         @Argument(help: "The baseline file to write (JSON).")
         var file: String

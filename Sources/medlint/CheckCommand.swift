@@ -6,6 +6,7 @@ import MedlintRulePack
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "check",
         abstract: "Lint Markdown files and folders (default: the current directory).",
         discussion: """
             Exit codes: 0 no finding at or above the fail level; 1 findings at or above it;

@@ -4,7 +4,7 @@ import MedlintMarkdown
 import MedlintReporters
 
 struct Inspect: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Show the prose segments rules match against, with their kinds and ranges.")
+    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Show the prose segments rules match against, with their kinds and ranges.")
 
     @Argument(help: "A Markdown file.")
     var file: String
@@ -22,7 +22,7 @@ struct Inspect: ParsableCommand {
 }
 
 struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Write a commented starter .medlint.yml in the current directory.")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter .medlint.yml in the current directory.")
 
     @Flag(help: "Replace an existing .medlint.yml.")
     var force = false

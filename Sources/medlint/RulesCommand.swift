@@ -3,7 +3,7 @@ import MedlintCore
 import MedlintReporters
 
 struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List every active rule: id, level, category and title.")
+    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every active rule: id, level, category and title.")
 
     @OptionGroup var setup: SetupOptions
 
@@ -13,7 +13,7 @@ struct Rules: ParsableCommand {
 }
 
 struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Explain a rule: why it matters, the regulation behind it, a compliant rewrite and examples.")
+    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: why it matters, the regulation behind it, a compliant rewrite and examples.")
 
     @Argument(help: "A rule id, as shown by `medlint rules`.")
     var id: String

@@ -20,11 +20,10 @@ public struct Linter: Sendable {
     }
 
     /// Starts preparing, on another core, what linting with `rules()` (or a subset of them)
-    /// needs, so that it is ready when the first `Linter` is made; `prefilterTables()` may give
-    /// tables computed at build time (`PrecompiledPackCodec.encodePrefilterTables`). For the
-    /// command line, which calls it first thing with the built-in pack.
-    public static func prepareInBackground(_ rules: @escaping @Sendable () -> [Rule], prefilterTables: @escaping @Sendable () -> [UInt8]?) {
-        PrefilterCache.shared.prepareInBackground(rules, tables: prefilterTables)
+    /// needs, so that it is ready when the first `Linter` is made. For the command line, which
+    /// calls it first thing with the built-in pack.
+    public static func prepareInBackground(_ rules: @escaping @Sendable () -> [Rule]) {
+        PrefilterCache.shared.prepareInBackground(rules)
     }
 
     public func lint(_ document: Document, scratch: MatchScratch) -> [Diagnostic] {

@@ -1,5 +1,5 @@
-/// Standard base64 (RFC 4648, with padding) decoding into bytes, for the prefilter tables the
-/// build embeds: Foundation's decoder plus the copy out of `Data` cost twice as much at start-up.
+/// Standard base64 (RFC 4648, with padding) decoding into bytes, for the compiled patterns the
+/// build embeds: Foundation's decoder plus the copy out of `Data` cost twice as much.
 enum Base64 {
     private static let values: [UInt8] = {
         var table = [UInt8](repeating: 0xFF, count: 256)

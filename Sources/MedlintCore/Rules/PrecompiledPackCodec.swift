@@ -72,50 +72,46 @@ public enum PrecompiledPackCodec {
         return tokens.joined(separator: String(separator))
     }
 
-    /// The prefilter tables (automaton and literal-to-pattern lists) for the pack that `encode`
-    /// wrote as `pack`, as base64. They are built from the decoded pack, so they number patterns
-    /// exactly as a run that decodes the same pack does.
-    public static func encodePrefilterTables(pack: String) -> String? {
-        guard let rules = decode(pack)?.map(\.rule) else { return nil }
-        return Data(Prefilter(patterns: LintPlan.patterns(of: rules)).serialized()).base64EncodedString()
-    }
-
-    /// The bytes of `encodePrefilterTables`, or nil if the text is not base64 (decoded in one
-    /// pass straight from the literal: it is about 2.5 MB and read at every start).
-    public static func decodePrefilterTables(_ text: String) -> [UInt8]? {
-        var text = text
-        return text.withUTF8 { Base64.decode($0) }
-    }
-
     /// Decodes what `encode` wrote; nil if the text is malformed (the build wrote it, so never).
-    public static func decode(_ text: String) -> [PrecompiledRule]? {
+    /// `code` may give the patterns' compiled code (`encodeCode`), read when each is first used.
+    public static func decode(_ text: String, code: PrecompiledCodeTable? = nil) -> [PrecompiledRule]? {
+        decodeWithPatterns(text, code: code)?.rules
+    }
+
+    /// The compiled code of every pattern of the pack `encode` wrote (see `PrecompiledCodeTable`).
+    public static func encodeCode(pack: String) -> String? {
+        decodeWithPatterns(pack, code: nil).map { PrecompiledCodeTable.encode($0.patterns.map { $0.pattern! }) }
+    }
+
+    private static func decodeWithPatterns(_ text: String, code: PrecompiledCodeTable?) -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
         var text = text
         return text.withUTF8 { bytes in
             var reader = Reader(bytes)
-            return decode(&reader)
+            return decode(&reader, code: code)
         }
     }
 
-    private static func decode(_ reader: inout Reader) -> [PrecompiledRule]? {
+    private static func decode(_ reader: inout Reader, code: PrecompiledCodeTable?) -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
+        // The literals stay bytes (see `LiteralTable`): the prefilter is built from them directly.
         guard let tableCount = reader.int() else { return nil }
-        var strings: [String] = []
-        strings.reserveCapacity(tableCount)
+        var literalBytes: [UInt8] = []
+        var literalStarts: [Int32] = [0]
+        literalStarts.reserveCapacity(tableCount + 1)
         for _ in 0..<tableCount {
-            guard let literal = reader.string() else { return nil }
-            strings.append(literal)
+            guard let literal = reader.token() else { return nil }
+            literalBytes.append(contentsOf: literal)
+            literalStarts.append(Int32(literalBytes.count))
         }
-        let table = LiteralTable(strings)
-        guard let patternCount = reader.int() else { return nil }
+        guard let table = LiteralTable(utf8: literalBytes, starts: literalStarts), let patternCount = reader.int() else { return nil }
         var specs: [PrecompiledRule.PatternSpec] = []
         specs.reserveCapacity(patternCount)
-        for _ in 0..<patternCount {
+        // Code made for another pack is not used.
+        let code = code?.count == patternCount ? code : nil
+        for index in 0..<patternCount {
             guard let source = reader.string(), let required = reader.optionalNumbers(below: tableCount),
                   let leading = reader.optionalNumbers(below: tableCount) else { return nil }
-            let literals = LiteralExtractor.Literals(
-                required: required.map { $0.map { strings[Int($0)] } }, leading: leading.map { $0.map { strings[Int($0)] } }
-            )
             let ids = LiteralIDs(table: table, required: required, leading: leading)
-            specs.append(.init(source, literals, pattern: Pattern(lazy: source, literals: literals, literalIDs: ids)))
+            specs.append(.init(decoded: Pattern(lazy: source, literalIDs: ids, precompiled: code?.code(forPattern: index))))
         }
         guard let count = reader.int() else { return nil }
         var rules: [PrecompiledRule] = []
@@ -158,41 +154,42 @@ public enum PrecompiledPackCodec {
                 flagExamples: examples[0], passExamples: examples[1]
             ))
         }
-        return reader.atEnd ? rules : nil
+        return reader.atEnd ? (rules, specs) : nil
     }
 
-    /// Reads the tokens in place: one pass finds the separators, and each token becomes a
-    /// String straight from the bytes (the pack has some 100,000 tokens; start-up time counts).
+    /// Reads the tokens in place, each becoming a String straight from the bytes (the pack has
+    /// some 44,000 tokens, and start-up time counts).
     private struct Reader {
         let bytes: UnsafeBufferPointer<UInt8>
-        /// Start offset of each token, plus one past the end of the last.
-        let starts: [Int]
-        var index = 0
+        /// Where the next token starts; `bytes.count + 1` once the last one has been read.
+        var position = 0
 
-        init(_ bytes: UnsafeBufferPointer<UInt8>) {
-            self.bytes = bytes
-            var starts = [0]
-            for offset in 0..<bytes.count where bytes[offset] == 0x1F { starts.append(offset + 1) }
-            starts.append(bytes.count + 1)
-            self.starts = starts
+        init(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+
+        var atEnd: Bool { position > bytes.count }
+
+        /// The next token, without moving past it.
+        private func peek() -> UnsafeBufferPointer<UInt8>? {
+            guard position <= bytes.count, let base = bytes.baseAddress else { return nil }
+            let remaining = bytes.count - position
+            let end = memchr(base + position, 0x1F, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
+            return UnsafeBufferPointer(rebasing: bytes[position..<end])
         }
 
-        var tokenCount: Int { starts.count - 1 }
-        var atEnd: Bool { index == tokenCount }
-
-        private func token(_ number: Int) -> UnsafeBufferPointer<UInt8> {
-            UnsafeBufferPointer(rebasing: bytes[starts[number]..<(starts[number + 1] - 1)])
+        mutating func token() -> UnsafeBufferPointer<UInt8>? {
+            guard let token = peek() else { return nil }
+            position += token.count + 1
+            return token
         }
 
         /// A list of numbers below `limit`, or "-" for none (nil inside: read; nil outside: malformed).
         mutating func optionalNumbers(below limit: Int) -> [Int32]?? {
-            guard index < tokenCount else { return nil }
-            let current = token(index)
+            guard let current = peek() else { return nil }
             if current.count == 1, current[0] == UInt8(ascii: "-") {
-                index += 1
+                position += 2
                 return .some(nil)
             }
-            guard let count = int(), index + count <= tokenCount else { return nil }
+            guard let count = int(), count <= bytes.count else { return nil }
             var numbers: [Int32] = []
             numbers.reserveCapacity(count)
             for _ in 0..<count {
@@ -203,28 +200,29 @@ public enum PrecompiledPackCodec {
         }
 
         mutating func string() -> String? {
-            guard index < tokenCount else { return nil }
-            defer { index += 1 }
-            return String(decoding: token(index), as: UTF8.self)
+            token().map { String(decoding: $0, as: UTF8.self) }
         }
 
         mutating func int() -> Int? {
-            guard index < tokenCount else { return nil }
-            let digits = token(index)
-            guard !digits.isEmpty, digits.count < 10 else { return nil }
+            guard let digits = peek(), !digits.isEmpty, digits.count < 10 else { return nil }
             var value = 0
             for digit in digits {
                 guard digit >= 0x30, digit <= 0x39 else { return nil }
                 value = value * 10 + Int(digit - 0x30)
             }
-            index += 1
+            position += digits.count + 1
             return value
         }
 
         mutating func list() -> [String]? {
-            guard let count = int(), index + count <= tokenCount else { return nil }
-            defer { index += count }
-            return (index..<(index + count)).map { String(decoding: token($0), as: UTF8.self) }
+            guard let count = int(), count <= bytes.count else { return nil }
+            var items: [String] = []
+            items.reserveCapacity(count)
+            for _ in 0..<count {
+                guard let item = string() else { return nil }
+                items.append(item)
+            }
+            return items
         }
     }
 }

@@ -6,13 +6,22 @@ import MedlintPatterns
 public struct PrecompiledRule: Sendable {
     public struct PatternSpec: Sendable {
         public let source: String
-        public let literals: LiteralExtractor.Literals
+        private let givenLiterals: LiteralExtractor.Literals?
         /// The pattern, when decoded from a pack: one object for every rule that uses the same
         /// source, so it is compiled once.
         public let pattern: Pattern?
-        public init(_ source: String, _ literals: LiteralExtractor.Literals, pattern: Pattern? = nil) {
+        public var literals: LiteralExtractor.Literals { givenLiterals ?? pattern!.literals }
+
+        public init(_ source: String, _ literals: LiteralExtractor.Literals) {
             self.source = source
-            self.literals = literals
+            givenLiterals = literals
+            pattern = nil
+        }
+
+        /// A pattern decoded from a pack (its literals are made from it when asked for).
+        public init(decoded pattern: Pattern) {
+            source = pattern.source
+            givenLiterals = nil
             self.pattern = pattern
         }
     }

@@ -1,0 +1,63 @@
+@testable import MedlintCore
+import MedlintMarkdown
+import MedlintPatterns
+@testable import MedlintRulePack
+import Testing
+
+/// The built-in pack's patterns carry their literals as numbers in the pack's literal table, and
+/// the prefilter is built straight from the table's bytes. It must find exactly what a prefilter
+/// built from the same literals as strings finds (the path custom rules take).
+@Suite("Prefilter built from the pack's literal table")
+struct PackPrefilterTests {
+    static let packRules = BuiltinRulePack.rules
+    static let patterns = LintPlan.patterns(of: packRules)
+
+    @Test("the literal-table prefilter and the string prefilter find the same literals at the same places")
+    func tableAndStringPrefiltersAgree() {
+        let fromTable = Prefilter(patterns: Self.patterns)
+        // The same distinct patterns, in the same order, with their literals given as strings.
+        let asStrings = fromTable.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) }
+        let fromStrings = Prefilter(patterns: asStrings)
+        #expect(fromTable.patterns.count == 586)
+        #expect(fromTable.hasRequired == fromStrings.hasRequired)
+        #expect(fromTable.hasLeading == fromStrings.hasLeading)
+        var texts: [String] = []
+        for rule in Self.packRules {
+            texts += rule.examples.flag.map(\.text) + rule.examples.pass.map(\.text)
+        }
+        texts.append("IT'S   GUARANTEED\tto work,   100%  Pain-Free and FDA approved!")
+        var compared = 0
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let (a, b) = (fromTable.scan(bytes), fromStrings.scan(bytes))
+            #expect(a.possible == b.possible, "\(text)")
+            #expect(a.starts.offsets == b.starts.offsets, "\(text)")
+            #expect(a.required.offsets == b.required.offsets, "\(text)")
+            compared += a.required.offsets.count
+        }
+        #expect(texts.count > 700)
+        #expect(compared > 1000)
+    }
+
+    @Test("a pattern's literals read from the table are the strings the build extracted")
+    func literalsFromTableMatchExtraction() {
+        for pattern in Self.patterns.prefix(60) {
+            #expect(pattern.literalIDs != nil)
+            #expect(pattern.literals == LiteralExtractor.literals(of: pattern.source), "\(pattern.source.prefix(60))")
+        }
+    }
+
+    @Test("a literal table with inconsistent offsets is refused")
+    func inconsistentTableIsRefused() {
+        let bytes = Array("painfree".utf8)
+        #expect(LiteralTable(utf8: bytes, starts: [0, 4, 8]) != nil)
+        #expect(LiteralTable(utf8: bytes, starts: [0, 4, 9]) == nil)
+        #expect(LiteralTable(utf8: bytes, starts: [1, 4, 8]) == nil)
+        #expect(LiteralTable(utf8: bytes, starts: [0, 5, 4, 8]) == nil)
+        #expect(LiteralTable(utf8: bytes, starts: []) == nil)
+        let table = LiteralTable(["pain", "\u{1}ms\u{1}", "cure"])
+        #expect(table.count == 3)
+        #expect(table.string(at: 1) == "\u{1}ms\u{1}")
+        #expect(table.strings([2, 0]) == ["cure", "pain"])
+    }
+}
