@@ -23,7 +23,6 @@ let package = Package(
         .library(name: "MedlintEngine", targets: ["MedlintMarkdown", "MedlintCore", "MedlintReporters"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
@@ -57,10 +56,7 @@ let package = Package(
         .target(name: "MedlintRulePack", dependencies: ["MedlintCore"], swiftSettings: staticRelease, plugins: ["RulePackPlugin"]),
         .executableTarget(
             name: "medlint",
-            dependencies: [
-                "MedlintCore", "MedlintReporters", "MedlintRulePack",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ],
+            dependencies: ["MedlintCore", "MedlintReporters", "MedlintRulePack"],
             swiftSettings: staticRelease,
             linkerSettings: staticReleaseLink
         ),

@@ -33,29 +33,39 @@ public final class MultiLiteralMatcher: Sendable {
     /// literals), straight from the table's bytes and without per-literal or per-state allocations.
     public init(table literals: LiteralTable) {
         let count = literals.count
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(literals.utf8.count)
         var literalStarts = [Int32](repeating: 0, count: count + 1)
         var starts = [Bool](repeating: false, count: count)
         var ends = [Bool](repeating: false, count: count)
-        literals.utf8.withUnsafeBufferPointer { raw in
-        literals.starts.withUnsafeBufferPointer { rawStarts in
-            for index in 0..<count {
-                let first = Int(rawStarts[index])
-                var begin = first
-                var end = Int(rawStarts[index + 1])
-                if begin < end, raw[begin] == 1 {
-                    starts[index] = true
-                    begin += 1
+        let bytes = [UInt8](unsafeUninitializedCapacity: literals.utf8.count) { bytes, written in
+            written = 0
+            literals.utf8.withUnsafeBufferPointer { raw in
+            literals.starts.withUnsafeBufferPointer { rawStarts in
+            literalStarts.withUnsafeMutableBufferPointer { literalStarts in
+            starts.withUnsafeMutableBufferPointer { starts in
+            ends.withUnsafeMutableBufferPointer { ends in
+                for index in 0..<count {
+                    let first = Int(rawStarts[index])
+                    var begin = first
+                    var end = Int(rawStarts[index + 1])
+                    if begin < end, raw[begin] == 1 {
+                        starts[index] = true
+                        begin += 1
+                    }
+                    if begin < end, raw[end - 1] == 1, end - first > 1 {
+                        ends[index] = true
+                        end -= 1
+                    }
+                    for offset in begin..<end {
+                        bytes[written] = Self.fold(raw[offset])
+                        written += 1
+                    }
+                    literalStarts[index + 1] = Int32(written)
                 }
-                if begin < end, raw[end - 1] == 1, end - first > 1 {
-                    ends[index] = true
-                    end -= 1
-                }
-                for offset in begin..<end { bytes.append(Self.fold(raw[offset])) }
-                literalStarts[index + 1] = Int32(bytes.count)
             }
-        }
+            }
+            }
+            }
+            }
         }
         literalCount = count
         literalBytes = bytes
@@ -90,6 +100,11 @@ public final class MultiLiteralMatcher: Sendable {
         var stateCount = 0
         var depth = maxTrieDepth
         var table: [UInt16] = []
+        // Each state's children, as linked lists: `firstChild[state]`, then `nextSibling[child]`.
+        var firstChild: [Int32] = []
+        var nextSibling: [Int32] = []
+        /// The class of the byte that leads to each state from its parent.
+        var edgeClass: [UInt8] = []
         while true {
             // Room for every state the literals could make; only the rows of states actually made
             // are written, so the rest is never touched (page faults are much of a start-up's cost).
@@ -97,10 +112,14 @@ public final class MultiLiteralMatcher: Sendable {
             for index in 0..<literalCount { bound += min(Int(starts[index + 1] - starts[index]), depth) }
             let capacity = min(bound, Int(absent))
             var overflow = false
+            firstChild = [Int32](repeating: -1, count: capacity)
+            nextSibling = [Int32](repeating: -1, count: capacity)
+            edgeClass = [UInt8](repeating: 0, count: capacity)
             table = [UInt16](unsafeUninitializedCapacity: capacity * width) { table, initialized in
                 ownHead = [Int32](unsafeUninitializedCapacity: capacity) { heads, headCount in
                     table.baseAddress!.initialize(repeating: absent, count: width)
                     heads[0] = -1
+                    firstChild[0] = -1
                     stateCount = 1
                     bytes.withUnsafeBufferPointer { bytes in
                     classes.withUnsafeBufferPointer { classes in
@@ -119,6 +138,10 @@ public final class MultiLiteralMatcher: Sendable {
                                     }
                                     (table.baseAddress! + stateCount * width).initialize(repeating: absent, count: width)
                                     heads[stateCount] = -1
+                                    firstChild[stateCount] = -1
+                                    nextSibling[stateCount] = firstChild[state]
+                                    firstChild[state] = Int32(stateCount)
+                                    edgeClass[stateCount] = classes[Int(bytes[offset])]
                                     table[slot] = UInt16(stateCount)
                                     stateCount += 1
                                 }
@@ -147,14 +170,13 @@ public final class MultiLiteralMatcher: Sendable {
         queue.withUnsafeMutableBufferPointer { queue in
         fail.withUnsafeMutableBufferPointer { fail in
             var tail = 0
-            for symbol in 0..<width {
-                if table[symbol] == absent {
-                    table[symbol] = 0
-                } else {
-                    queue[tail] = table[symbol]
-                    tail += 1
-                }
+            var child = firstChild[0]
+            while child >= 0 {
+                queue[tail] = UInt16(child)
+                tail += 1
+                child = nextSibling[Int(child)]
             }
+            for symbol in 0..<width where table[symbol] == absent { table[symbol] = 0 }
             var head = 0
             while head < tail {
                 let state = Int(queue[head])
@@ -170,18 +192,27 @@ public final class MultiLiteralMatcher: Sendable {
                     for position in Int(begins[failure])..<Int(endsAt[failure]) { list.append(list[position]) }
                 }
                 endsAt[state] = Int32(list.count)
-                let row = state &* width
-                let failureRow = failure &* width
-                for symbol in 0..<width {
-                    let target = table[row &+ symbol]
-                    let fallback = table[failureRow &+ symbol]
-                    if target == absent {
-                        table[row &+ symbol] = fallback
-                    } else {
-                        fail[Int(target)] = fallback
-                        queue[tail] = target
-                        tail += 1
-                    }
+                let row = table.baseAddress! + state &* width
+                let failureRow = table.baseAddress! + failure &* width
+                var child = firstChild[state]
+                while child >= 0 {
+                    fail[Int(child)] = failureRow[Int(edgeClass[Int(child)])]
+                    queue[tail] = UInt16(child)
+                    tail += 1
+                    child = nextSibling[Int(child)]
+                }
+                // Missing transitions are the failure state's, eight at a time.
+                var symbol = 0
+                while symbol + 8 <= width {
+                    let target = UnsafeRawPointer(row + symbol).loadUnaligned(as: SIMD8<UInt16>.self)
+                    let fallback = UnsafeRawPointer(failureRow + symbol).loadUnaligned(as: SIMD8<UInt16>.self)
+                    let filled = target.replacing(with: fallback, where: target .== SIMD8(repeating: absent))
+                    UnsafeMutableRawPointer(row + symbol).storeBytes(of: filled, as: SIMD8<UInt16>.self)
+                    symbol += 8
+                }
+                while symbol < width {
+                    if row[symbol] == absent { row[symbol] = failureRow[symbol] }
+                    symbol += 1
                 }
             }
         }

@@ -1,28 +1,32 @@
-import ArgumentParser
 import Foundation
 import MedlintCore
 import MedlintReporters
 import MedlintRulePack
 
-struct BaselineCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "baseline",
-        abstract: "Record current findings so that `check --baseline` reports only new ones.",
-        subcommands: [Write.self]
+enum BaselineCommand {
+    static let spec = CommandSpec(
+        path: ["baseline"], abstract: "Record current findings so that `check --baseline` reports only new ones.",
+        subcommands: [Write.spec]
     )
 
-    struct Write: ParsableCommand {
-        static let configuration = CommandConfiguration(commandName: "write", abstract: "Write the findings of PATHS (default: the current directory) to FILE.")
+    struct Write {
+        static let spec = CommandSpec(
+            path: ["baseline", "write"], abstract: "Write the findings of PATHS (default: the current directory) to FILE.",
+            arguments: [.single("file", help: "The baseline file to write (JSON)."), .list("paths", help: "Files or folders to lint.")],
+            options: SetupOptions.options
+        )
 
-        @Argument(help: "The baseline file to write (JSON).")
-        var file: String
+        let file: String
+        let paths: [String]
+        let setup: SetupOptions
 
-        @Argument(help: "Files or folders to lint.")
-        var paths: [String] = []
+        init(_ arguments: ParsedArguments) {
+            file = arguments.argument("file")
+            paths = arguments.arguments("paths")
+            setup = SetupOptions(arguments)
+        }
 
-        @OptionGroup var setup: SetupOptions
-
-        func run() throws {
+        func run() throws(ExitCode) {
             let loaded = try setup.load()
             let configuration = loaded.configuration
             let options = CheckOptions(

@@ -1,79 +1,82 @@
-import ArgumentParser
 import Foundation
 import MedlintCore
 import MedlintReporters
 import MedlintRulePack
 
-struct Check: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "check",
+struct Check {
+    static let spec = CommandSpec(
+        path: ["check"],
         abstract: "Lint Markdown files and folders (default: the current directory).",
         discussion: """
             Exit codes: 0 no finding at or above the fail level; 1 findings at or above it;
             2 usage error, a path that does not exist, or an invalid configuration or rule file.
             Formats: text (default), json, sarif, github, rdjsonl, gitlab; add :FILE to write a file.
-            """
+            """,
+        arguments: [.list("paths", help: "Files or folders to lint; '-' reads standard input.")],
+        options: SetupOptions.options + [
+            .option("format", repeatable: true, help: "FORMAT[:FILE], repeatable: text, json, sarif, github, rdjsonl, gitlab."),
+            .option("sarif-category", help: "GitHub code scanning category for the SARIF output (sets automationDetails.id to NAME/), so several medlint uploads in one repository do not replace each other."),
+            .option("fail-on", help: "Lowest level that fails the run: error, warning, note or never."),
+            .option("color", help: "Colour: auto, always or never (NO_COLOR is honoured). (default: auto)"),
+            .option("stdin-filename", help: "The path to report for standard input."),
+            .option("jobs", help: "Files linted in parallel (default: the number of cores)."),
+            .option("max-file-bytes", help: "Skip files larger than this (default 4 MB)."),
+            .flag("include-suppressed", help: "Keep suppressed findings in the output, marked as such."),
+            .option("diff-base", help: "Report only findings on lines changed since the merge base of REV and HEAD."),
+            .flag("staged", help: "Lint the staged content and report only findings on staged lines (for hooks)."),
+            .option("baseline", help: "Report only findings absent from this baseline file (see `medlint baseline write`)."),
+            .option("print-config", help: "Print the effective settings for this file and exit."),
+        ]
     )
 
-    @Argument(help: "Files or folders to lint; '-' reads standard input.")
-    var paths: [String] = []
+    let paths: [String]
+    let setup: SetupOptions
+    let formats: [String]
+    let sarifCategory: String?
+    let failOn: String?
+    let color: String
+    let stdinFilename: String?
+    let jobs: Int?
+    let maxFileBytes: Int?
+    let includeSuppressed: Bool
+    let diffBase: String?
+    let staged: Bool
+    let baseline: String?
+    let printConfig: String?
 
-    @OptionGroup var setup: SetupOptions
-
-    @Option(name: .customLong("format"), help: "FORMAT[:FILE], repeatable: text, json, sarif, github, rdjsonl, gitlab.")
-    var formats: [String] = []
-
-    @Option(name: .customLong("sarif-category"),
-            help: "GitHub code scanning category for the SARIF output (sets automationDetails.id to NAME/), so several medlint uploads in one repository do not replace each other.")
-    var sarifCategory: String?
-
-    @Option(name: .customLong("fail-on"), help: "Lowest level that fails the run: error, warning, note or never.")
-    var failOn: String?
-
-    @Option(help: "Colour: auto, always or never (NO_COLOR is honoured).")
-    var color: String = "auto"
-
-    @Option(name: .customLong("stdin-filename"), help: "The path to report for standard input.")
-    var stdinFilename: String?
-
-    @Option(help: "Files linted in parallel (default: the number of cores).")
-    var jobs: Int?
-
-    @Option(name: .customLong("max-file-bytes"), help: "Skip files larger than this (default 4 MB).")
-    var maxFileBytes: Int?
-
-    @Flag(name: .customLong("include-suppressed"), help: "Keep suppressed findings in the output, marked as such.")
-    var includeSuppressed = false
-
-    @Option(name: .customLong("diff-base"), help: "Report only findings on lines changed since the merge base of REV and HEAD.")
-    var diffBase: String?
-
-    @Flag(help: "Lint the staged content and report only findings on staged lines (for hooks).")
-    var staged = false
-
-    @Option(help: "Report only findings absent from this baseline file (see `medlint baseline write`).")
-    var baseline: String?
-
-    @Option(name: .customLong("print-config"), help: "Print the effective settings for this file and exit.")
-    var printConfig: String?
-
-    func validate() throws {
+    /// Reads and checks the options; a bad value is a usage error (exit 2).
+    init(_ arguments: ParsedArguments) throws(CommandLineError) {
+        paths = arguments.arguments("paths")
+        setup = SetupOptions(arguments)
+        formats = arguments.all("format")
+        sarifCategory = arguments.value("sarif-category")
+        failOn = arguments.value("fail-on")
+        color = arguments.value("color") ?? "auto"
+        stdinFilename = arguments.value("stdin-filename")
+        jobs = try arguments.integer("jobs")
+        maxFileBytes = try arguments.integer("max-file-bytes")
+        includeSuppressed = arguments.flag("include-suppressed")
+        diffBase = arguments.value("diff-base")
+        staged = arguments.flag("staged")
+        baseline = arguments.value("baseline")
+        printConfig = arguments.value("print-config")
+        func invalid(_ message: String) -> CommandLineError { CommandLineError(message: message, command: Self.spec) }
         for format in formats where OutputFormat(argument: format) == nil {
-            throw ValidationError("unknown format '\(format)'; use text, json, sarif, github, rdjsonl or gitlab")
+            throw invalid("unknown format '\(format)'; use text, json, sarif, github, rdjsonl or gitlab")
         }
         if let failOn, !["error", "warning", "note", "never"].contains(failOn) {
-            throw ValidationError("--fail-on must be error, warning, note or never")
+            throw invalid("--fail-on must be error, warning, note or never")
         }
-        if !["auto", "always", "never"].contains(color) { throw ValidationError("--color must be auto, always or never") }
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if paths.filter({ $0 == "-" }).count > 1 { throw ValidationError("'-' (standard input) can be given once") }
+        if !["auto", "always", "never"].contains(color) { throw invalid("--color must be auto, always or never") }
+        if let jobs, jobs < 1 { throw invalid("--jobs must be at least 1") }
+        if paths.filter({ $0 == "-" }).count > 1 { throw invalid("'-' (standard input) can be given once") }
         if let sarifCategory, sarifCategory.trimmingCharacters(in: .whitespaces).isEmpty || sarifCategory == "/" {
-            throw ValidationError("--sarif-category needs a name, such as 'medlint-blog'")
+            throw invalid("--sarif-category needs a name, such as 'medlint-blog'")
         }
-        if diffBase != nil && staged { throw ValidationError("--diff-base and --staged cannot be combined") }
+        if diffBase != nil && staged { throw invalid("--diff-base and --staged cannot be combined") }
     }
 
-    func run() throws {
+    func run() throws(ExitCode) {
         let loaded = try setup.load()
         let configuration = loaded.configuration
         if let printConfig {

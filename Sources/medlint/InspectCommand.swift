@@ -1,15 +1,16 @@
-import ArgumentParser
 import MedlintCore
 import MedlintMarkdown
 import MedlintReporters
 
-struct Inspect: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "inspect", abstract: "Show the prose segments rules match against, with their kinds and ranges.")
+struct Inspect {
+    static let spec = CommandSpec(path: ["inspect"], abstract: "Show the prose segments rules match against, with their kinds and ranges.",
+                                  arguments: [.single("file", help: "A Markdown file.")])
 
-    @Argument(help: "A Markdown file.")
-    var file: String
+    let file: String
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) { file = arguments.argument("file") }
+
+    func run() throws(ExitCode) {
         switch InputReader.read(path: file, maxBytes: Int.max) {
         case let .skipped(problem):
             Diagnostics.printError("\(file): \(problem.message)")
@@ -21,13 +22,15 @@ struct Inspect: ParsableCommand {
     }
 }
 
-struct Init: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "Write a commented starter .medlint.yml in the current directory.")
+struct Init {
+    static let spec = CommandSpec(path: ["init"], abstract: "Write a commented starter .medlint.yml in the current directory.",
+                                  options: [.flag("force", help: "Replace an existing .medlint.yml.")])
 
-    @Flag(help: "Replace an existing .medlint.yml.")
-    var force = false
+    let force: Bool
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) { force = arguments.flag("force") }
+
+    func run() throws(ExitCode) {
         let path = ConfigurationLoader.fileName
         if !force, FileDiscovery.realPath(path) != nil {
             Diagnostics.printError("\(path) already exists; use --force to replace it")

@@ -1,26 +1,34 @@
-import ArgumentParser
 import MedlintCore
 import MedlintReporters
 
-struct Rules: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "rules", abstract: "List every active rule: id, level, category and title.")
+struct Rules {
+    static let spec = CommandSpec(path: ["rules"], abstract: "List every active rule: id, level, category and title.",
+                                  options: SetupOptions.options)
 
-    @OptionGroup var setup: SetupOptions
+    let setup: SetupOptions
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) { setup = SetupOptions(arguments) }
+
+    func run() throws(ExitCode) {
         Diagnostics.printOut(RuleCatalog.list(try setup.load().activeRules))
     }
 }
 
-struct Explain: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "explain", abstract: "Explain a rule: why it matters, the regulation behind it, a compliant rewrite and examples.")
+struct Explain {
+    static let spec = CommandSpec(
+        path: ["explain"], abstract: "Explain a rule: why it matters, the regulation behind it, a compliant rewrite and examples.",
+        arguments: [.single("id", help: "A rule id, as shown by `medlint rules`.")], options: SetupOptions.options
+    )
 
-    @Argument(help: "A rule id, as shown by `medlint rules`.")
-    var id: String
+    let id: String
+    let setup: SetupOptions
 
-    @OptionGroup var setup: SetupOptions
+    init(_ arguments: ParsedArguments) {
+        id = arguments.argument("id")
+        setup = SetupOptions(arguments)
+    }
 
-    func run() throws {
+    func run() throws(ExitCode) {
         let loaded = try setup.load()
         if let rule = loaded.rules.first(where: { $0.id == id }) {
             Diagnostics.printOut(RuleCatalog.explain(rule))

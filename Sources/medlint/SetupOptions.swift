@@ -1,17 +1,23 @@
-import ArgumentParser
 import MedlintCore
 import MedlintRulePack
 
 /// Options shared by every command that loads the configuration and the rules.
-struct SetupOptions: ParsableArguments {
-    @Option(name: .long, help: "Use this configuration file instead of the nearest .medlint.yml.")
-    var config: String?
+struct SetupOptions {
+    static let options: [OptionSpec] = [
+        .option("config", help: "Use this configuration file instead of the nearest .medlint.yml."),
+        .option("rule-dir", repeatable: true, help: "Add the rules in this folder (repeatable); a rule with a built-in id replaces it."),
+    ]
 
-    @Option(name: .customLong("rule-dir"), help: "Add the rules in this folder (repeatable); a rule with a built-in id replaces it.")
-    var ruleDirectories: [String] = []
+    let config: String?
+    let ruleDirectories: [String]
+
+    init(_ arguments: ParsedArguments) {
+        config = arguments.value("config")
+        ruleDirectories = arguments.all("rule-dir")
+    }
 
     /// Loads configuration and rules, or stops with exit code 2 and one clear line.
-    func load() throws -> RunSetup {
+    func load() throws(ExitCode) -> RunSetup {
         do {
             return try RunSetup(builtinRules: RuleDirectoryReader.sources(fromEmbedded: BuiltinRulePack.files),
                                 precompiledRules: BuiltinRulePack.rules, configPath: config, extraRuleDirectories: ruleDirectories)

@@ -1,18 +1,19 @@
-import ArgumentParser
 import MedlintCore
 import MedlintRulePack
 
-struct TestRules: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "test-rules",
+struct TestRules {
+    static let spec = CommandSpec(
+        path: ["test-rules"],
         abstract: "Run the examples of the built-in rules, or of the rules in the given folders.",
-        discussion: "Exit codes: 0 all examples pass; 1 an example fails; 2 a rule file is invalid."
+        discussion: "Exit codes: 0 all examples pass; 1 an example fails; 2 a rule file is invalid.",
+        arguments: [.list("directories", help: "Folders of rules to test (default: the built-in pack).")]
     )
 
-    @Argument(help: "Folders of rules to test (default: the built-in pack).")
-    var directories: [String] = []
+    let directories: [String]
 
-    func run() throws {
+    init(_ arguments: ParsedArguments) { directories = arguments.arguments("directories") }
+
+    func run() throws(ExitCode) {
         let builtin = RuleDirectoryReader.sources(fromEmbedded: BuiltinRulePack.files)
         let rules: [Rule]
         do {

@@ -94,15 +94,8 @@ public enum PrecompiledPackCodec {
     private static func decode(_ reader: inout Reader, code: PrecompiledCodeTable?) -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
         // The literals stay bytes (see `LiteralTable`): the prefilter is built from them directly.
         guard let tableCount = reader.int() else { return nil }
-        var literalBytes: [UInt8] = []
-        var literalStarts: [Int32] = [0]
-        literalStarts.reserveCapacity(tableCount + 1)
-        for _ in 0..<tableCount {
-            guard let literal = reader.token() else { return nil }
-            literalBytes.append(contentsOf: literal)
-            literalStarts.append(Int32(literalBytes.count))
-        }
-        guard let table = LiteralTable(utf8: literalBytes, starts: literalStarts), let patternCount = reader.int() else { return nil }
+        guard let (literalBytes, literalStarts) = reader.tokensJoined(tableCount),
+              let table = LiteralTable(utf8: literalBytes, starts: literalStarts), let patternCount = reader.int() else { return nil }
         var specs: [PrecompiledRule.PatternSpec] = []
         specs.reserveCapacity(patternCount)
         // Code made for another pack is not used.
@@ -203,15 +196,47 @@ public enum PrecompiledPackCodec {
             token().map { String(decoding: $0, as: UTF8.self) }
         }
 
+        /// A token of 1 to 9 decimal digits (read in place: the pack has some 25,000 of them).
         mutating func int() -> Int? {
-            guard let digits = peek(), !digits.isEmpty, digits.count < 10 else { return nil }
             var value = 0
-            for digit in digits {
-                guard digit >= 0x30, digit <= 0x39 else { return nil }
+            var offset = position
+            while offset < bytes.count, bytes[offset] != 0x1F {
+                let digit = bytes[offset]
+                guard digit >= 0x30, digit <= 0x39, offset - position < 9 else { return nil }
                 value = value * 10 + Int(digit - 0x30)
+                offset += 1
             }
-            position += digits.count + 1
+            guard offset > position, offset <= bytes.count else { return nil }
+            position = offset + 1
             return value
+        }
+
+        /// The next `count` tokens back to back, with the offset where each starts (and one past
+        /// the end), in one pass: the literal table's 17,000 tokens.
+        mutating func tokensJoined(_ count: Int) -> (bytes: [UInt8], starts: [Int32])? {
+            guard count <= bytes.count else { return nil }
+            var starts = [Int32](repeating: 0, count: count + 1)
+            var complete = true
+            let start = position
+            let joined = [UInt8](unsafeUninitializedCapacity: bytes.count - min(start, bytes.count)) { out, written in
+                written = 0
+                var offset = start
+                for index in 0..<count {
+                    guard offset <= bytes.count else {
+                        complete = false
+                        return
+                    }
+                    while offset < bytes.count, bytes[offset] != 0x1F {
+                        out[written] = bytes[offset]
+                        written += 1
+                        offset += 1
+                    }
+                    starts[index + 1] = Int32(written)
+                    offset += 1
+                }
+                position = offset
+            }
+            return complete ? (joined, starts) : nil
         }
 
         mutating func list() -> [String]? {
