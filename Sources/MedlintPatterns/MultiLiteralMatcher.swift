@@ -112,14 +112,13 @@ public final class MultiLiteralMatcher: Sendable {
             for index in 0..<literalCount { bound += min(Int(starts[index + 1] - starts[index]), depth) }
             let capacity = min(bound, Int(absent))
             var overflow = false
-            firstChild = [Int32](repeating: -1, count: capacity)
-            nextSibling = [Int32](repeating: -1, count: capacity)
-            edgeClass = [UInt8](repeating: 0, count: capacity)
+            firstChild = [-1]
+            nextSibling = [-1]
+            edgeClass = [0]
             table = [UInt16](unsafeUninitializedCapacity: capacity * width) { table, initialized in
                 ownHead = [Int32](unsafeUninitializedCapacity: capacity) { heads, headCount in
                     table.baseAddress!.initialize(repeating: absent, count: width)
                     heads[0] = -1
-                    firstChild[0] = -1
                     stateCount = 1
                     bytes.withUnsafeBufferPointer { bytes in
                     classes.withUnsafeBufferPointer { classes in
@@ -138,10 +137,10 @@ public final class MultiLiteralMatcher: Sendable {
                                     }
                                     (table.baseAddress! + stateCount * width).initialize(repeating: absent, count: width)
                                     heads[stateCount] = -1
-                                    firstChild[stateCount] = -1
-                                    nextSibling[stateCount] = firstChild[state]
+                                    firstChild.append(-1)
+                                    nextSibling.append(firstChild[state])
                                     firstChild[state] = Int32(stateCount)
-                                    edgeClass[stateCount] = classes[Int(bytes[offset])]
+                                    edgeClass.append(classes[Int(bytes[offset])])
                                     table[slot] = UInt16(stateCount)
                                     stateCount += 1
                                 }

@@ -9,7 +9,9 @@ public enum BuiltinRulePack {
     public static var files: [(path: String, contents: String)] { embeddedFiles }
 
     /// The pack's rules, ready to run (patterns compile on first use).
-    public static var rules: [Rule] { precompiledRules.map(\.rule) }
+    public static var rules: [Rule] { decodedRules }
+
+    private static let decodedRules: [Rule] = precompiledRules.map(\.rule)
 
     static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack, code: PrecompiledCodeTable(precompiledCode)) ?? []
 

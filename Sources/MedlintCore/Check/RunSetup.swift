@@ -13,13 +13,15 @@ public struct RunSetup: Sendable {
     /// - Parameters:
     ///   - builtinRules: the built-in pack's YAML files.
     ///   - precompiledRules: the same pack, checked and precompiled at build time; used unless the
-    ///     configuration extends lexicons (which changes the built-in patterns).
+    ///     configuration extends lexicons (which changes the built-in patterns). Asked for only
+    ///     once the configuration has been read, so a pack decoding on another thread meanwhile
+    ///     is not waited for early.
     public init(
         builtinRules: [RuleSource],
-        precompiledRules: [Rule]? = nil,
+        precompiledRules: @autoclosure () -> [Rule]? = nil,
         configPath: String?,
         extraRuleDirectories: [String],
-        currentDirectory: String = FileManager.default.currentDirectoryPath
+        currentDirectory: String = FileSystem.currentDirectory()
     ) throws(ConfigurationError) {
         self.currentDirectory = currentDirectory
         let root = FileDiscovery.projectRoot(from: currentDirectory)
@@ -49,7 +51,7 @@ public struct RunSetup: Sendable {
             terms["disclaimer-language", default: []] += configuration.disclaimers
         }
         let loaded: RuleLoader.Output
-        if let precompiledRules, terms.isEmpty {
+        if terms.isEmpty, let precompiledRules = precompiledRules() {
             if custom.isEmpty {
                 loaded = RuleLoader.Output(rules: precompiledRules, lexicons: LexiconSet())
             } else {

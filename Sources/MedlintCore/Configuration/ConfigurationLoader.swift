@@ -28,10 +28,7 @@ public enum ConfigurationLoader {
         var current = ConfigurationPaths.absolute(directory)
         while true {
             let candidate = ConfigurationPaths.join(current, fileName)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate
-            }
+            if case .file = FileSystem.kind(of: candidate) { return candidate }
             let parent = ConfigurationPaths.parent(current)
             if parent == current { return nil }
             current = parent
@@ -40,17 +37,17 @@ public enum ConfigurationLoader {
 
     /// Reads and validates the configuration file at `path`; globs are relative to its folder.
     public static func load(path: String) throws(ConfigurationError) -> Configuration {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw ConfigurationError(file: path, message: "the configuration file does not exist")
+        switch FileSystem.kind(of: path) {
+        case .missing: throw ConfigurationError(file: path, message: "the configuration file does not exist")
+        case .directory: throw ConfigurationError(file: path, message: "is a folder, not a configuration file")
+        case .file, .other: break
         }
-        guard !isDirectory.boolValue else {
-            throw ConfigurationError(file: path, message: "is a folder, not a configuration file")
-        }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = FileSystem.contents(of: path) else {
             throw ConfigurationError(file: path, message: "cannot read the configuration file")
         }
-        guard let contents = String(data: data, encoding: .utf8) else {
+        let contents = String(decoding: data, as: UTF8.self)
+        // Decoding replaces invalid bytes, so the text then differs from the file.
+        guard contents.utf8.elementsEqual(data) else {
             throw ConfigurationError(file: path, message: "the configuration file is not valid UTF-8")
         }
         return try parse(contents: contents, path: path, baseDirectory: ConfigurationPaths.parent(ConfigurationPaths.absolute(path)))
@@ -166,8 +163,7 @@ public enum ConfigurationLoader {
             var directories: [String] = []
             for (directory, directoryNode) in try nonEmptyStrings(node, "rule_dirs") {
                 let resolved = ConfigurationPaths.resolve(directory, against: baseDirectory)
-                var isDirectory: ObjCBool = false
-                guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), isDirectory.boolValue else {
+                guard case .directory = FileSystem.kind(of: resolved) else {
                     throw file.error(directoryNode, "rule_dirs: no folder '\(directory)' (looked for \(resolved))")
                 }
                 directories.append(directory)
@@ -228,7 +224,7 @@ public enum ConfigurationLoader {
 enum ConfigurationPaths {
     /// `path` made absolute against the current directory, with `.`, `..` and repeated `/` removed.
     static func absolute(_ path: String) -> String {
-        let full = path.hasPrefix("/") ? path : join(FileManager.default.currentDirectoryPath, path)
+        let full = path.hasPrefix("/") ? path : join(FileSystem.currentDirectory(), path)
         var parts: [Substring] = []
         for part in full.split(separator: "/", omittingEmptySubsequences: true) {
             switch part {

@@ -34,8 +34,24 @@ public enum InputReader {
         var filled = 0
         while true {
             if filled == bytes.count {
-                // The file grew, or it reports no size (a pipe): read on in chunks.
+                // All the bytes the size promised are in: look for more (the file grew, or it
+                // reports no size, like a pipe) in a small buffer before growing this one.
+                var probe = (UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+                let extra = withUnsafeMutableBytes(of: &probe) { Glibc.read(descriptor, $0.baseAddress!, $0.count) }
+                if extra < 0 {
+                    if errno == EINTR { continue }
+                    return .skipped(problem(BuiltinChecks.unreadableFile, "The file could not be read: \(systemError())."))
+                }
+                if extra == 0 { break }
                 bytes.append(contentsOf: [UInt8](repeating: 0, count: max(65_536, bytes.count)))
+                withUnsafeBytes(of: &probe) { probe in
+                    bytes.withUnsafeMutableBytes { $0.baseAddress!.advanced(by: filled).copyMemory(from: probe.baseAddress!, byteCount: extra) }
+                }
+                filled += extra
+                if filled > maxBytes {
+                    return .skipped(problem(BuiltinChecks.fileTooLarge, "The file is over max_file_bytes (\(maxBytes)); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml)."))
+                }
+                continue
             }
             let count = bytes.withUnsafeMutableBytes { buffer in
                 Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)

@@ -27,6 +27,6 @@ public enum RuleDirectoryReader {
 
     /// Splits embedded pack files into rule and lexicon sources.
     public static func sources(fromEmbedded files: [(path: String, contents: String)]) -> [RuleSource] {
-        files.map { RuleSource(path: $0.path, contents: $0.contents, isLexicon: $0.path.contains("/lexicons/")) }
+        files.map { RuleSource(path: $0.path, contents: $0.contents, isLexicon: $0.path.split(separator: "/").dropLast().contains("lexicons")) }
     }
 }

@@ -62,4 +62,52 @@ struct InputReaderTests {
         #expect(problem.ruleID == "file-too-large")
         #expect(problem.message == "The file is 2000 bytes, over max_file_bytes (1000); it was skipped (raise the limit with --max-file-bytes or max_file_bytes in .medlint.yml).")
     }
+
+    @Test("a regular file is read exactly, and a pipe that reports no size is read to its end", arguments: [0, 1, 63, 64, 65, 70_000, 200_003])
+    func readsWholeFilesAndPipes(size: Int) throws {
+        let text = (0..<size).map { UInt8(ascii: "a") + UInt8($0 % 26) }
+        let path = "/tmp/medlint-read-\(UInt32.random(in: 0...UInt32.max)).md"
+        try Data(text).write(to: URL(fileURLWithPath: path))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        guard case let .text(bytes, problems) = InputReader.read(path: path, maxBytes: 1 << 22) else {
+            Issue.record("expected text")
+            return
+        }
+        #expect(bytes == text)
+        #expect(problems.isEmpty)
+
+        let fifo = path + ".fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            text.withUnsafeBytes { var offset = 0; while offset < $0.count { offset += max(0, write(descriptor, $0.baseAddress! + offset, $0.count - offset)) } }
+            close(descriptor)
+        }
+        writer.start()
+        guard case let .text(piped, _) = InputReader.read(path: fifo, maxBytes: 1 << 22) else {
+            Issue.record("expected text from the pipe")
+            return
+        }
+        #expect(piped == text)
+    }
+
+    @Test("a pipe over the size cap is skipped")
+    func pipeOverCap() throws {
+        let fifo = "/tmp/medlint-cap-\(UInt32.random(in: 0...UInt32.max)).fifo"
+        #expect(mkfifo(fifo, 0o600) == 0)
+        defer { unlink(fifo) }
+        let text = [UInt8](repeating: UInt8(ascii: "x"), count: 5000)
+        let writer = Thread {
+            let descriptor = open(fifo, O_WRONLY)
+            text.withUnsafeBytes { _ = write(descriptor, $0.baseAddress!, $0.count) }
+            close(descriptor)
+        }
+        writer.start()
+        guard case let .skipped(problem) = InputReader.read(path: fifo, maxBytes: 1000) else {
+            Issue.record("expected skipped")
+            return
+        }
+        #expect(problem.ruleID == "file-too-large")
+    }
 }
