@@ -1,7 +1,6 @@
 @testable import MedlintCore
 import MedlintMarkdown
 import MedlintPatterns
-@testable import MedlintRulePack
 import Testing
 
 /// The built-in pack's patterns carry their literals as numbers in the pack's literal table, and
@@ -9,23 +8,16 @@ import Testing
 /// built from the same literals as strings finds (the path custom rules take).
 @Suite("Prefilter built from the pack's literal table")
 struct PackPrefilterTests {
-    static let packRules = BuiltinRulePack.rules
-    static let patterns = LintPlan.patterns(of: packRules)
-
     @Test("the literal-table prefilter and the string prefilter find the same literals at the same places")
     func tableAndStringPrefiltersAgree() {
-        let fromTable = Prefilter(patterns: Self.patterns)
+        let fromTable = Prefilter(patterns: DecodedPack.patterns)
         // The same distinct patterns, in the same order, with their literals given as strings.
         let asStrings = fromTable.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) }
         let fromStrings = Prefilter(patterns: asStrings)
         #expect(fromTable.patterns.count == 586)
         #expect(fromTable.hasRequired == fromStrings.hasRequired)
         #expect(fromTable.hasLeading == fromStrings.hasLeading)
-        var texts: [String] = []
-        for rule in Self.packRules {
-            texts += rule.examples.flag.map(\.text) + rule.examples.pass.map(\.text)
-        }
-        texts.append("IT'S   GUARANTEED\tto work,   100%  Pain-Free and FDA approved!")
+        let texts = DecodedPack.exampleTexts + ["IT'S   GUARANTEED\tto work,   100%  Pain-Free and FDA approved!"]
         var compared = 0
         for text in texts {
             let bytes = Array(text.utf8)
@@ -41,7 +33,7 @@ struct PackPrefilterTests {
 
     @Test("a pattern's literals read from the table are the strings the build extracted")
     func literalsFromTableMatchExtraction() {
-        for pattern in Self.patterns.prefix(60) {
+        for pattern in DecodedPack.patterns.prefix(60) {
             #expect(pattern.literalIDs != nil)
             #expect(pattern.literals == LiteralExtractor.literals(of: pattern.source), "\(pattern.source.prefix(60))")
         }

@@ -8,13 +8,10 @@ import Testing
 /// back to compiling the source.
 @Suite("Compiled patterns stored at build time")
 struct PrecompiledCodeTests {
-    static let packRules = BuiltinRulePack.rules
-    static let patterns = LintPlan.patterns(of: packRules)
-
     @Test("the embedded table has code for every pattern of the pack, and the anchored form where a pattern has leading literals")
     func tableCoversThePack() throws {
         let table = try #require(PrecompiledCodeTable(BuiltinRulePack.precompiledCode))
-        let distinct = Prefilter(patterns: Self.patterns).patterns
+        let distinct = Prefilter(patterns: DecodedPack.patterns).patterns
         #expect(table.count == distinct.count)
         for (index, pattern) in distinct.enumerated() {
             let code = try #require(table.code(forPattern: index))
@@ -26,11 +23,8 @@ struct PrecompiledCodeTests {
 
     @Test("decoded code finds the same matches as freshly compiled code on every rule example")
     func decodedCodeMatchesCompiledCode() throws {
-        var texts: [String] = []
-        for rule in Self.packRules {
-            texts += rule.examples.flag.map(\.text) + rule.examples.pass.map(\.text)
-        }
-        let distinct = Prefilter(patterns: Self.patterns).patterns
+        let texts = DecodedPack.exampleTexts
+        let distinct = Prefilter(patterns: DecodedPack.patterns).patterns
         var matched = 0
         for pattern in distinct {
             let compiled = try Pattern(pattern.source, options: pattern.options)
@@ -72,6 +66,6 @@ struct PrecompiledCodeTests {
         #expect(one.code(forPattern: 0)?.anchored() == nil)
         // A pack decoded with a table made for other patterns ignores it.
         let rules = try #require(PrecompiledPackCodec.decode(BuiltinRulePack.precompiledPack, code: one))
-        #expect(rules.count == Self.packRules.count)
+        #expect(rules.count == DecodedPack.rules.count)
     }
 }

@@ -1,4 +1,4 @@
-import MedlintCore
+@testable import MedlintCore
 import MedlintRulePack
 
 /// The built-in rule pack, loaded once for all tests.
@@ -14,4 +14,11 @@ enum BuiltinPack {
     static var rules: [Rule] { loaded.rules }
     static var ids: [String] { rules.map(\.id) }
     static func rule(_ id: String) -> Rule { rules.first { $0.id == id }! }
+}
+
+/// The pack as a run decodes it from the binary (precompiled), with the text of every rule example.
+enum DecodedPack {
+    static let rules = BuiltinRulePack.rules
+    static let patterns = LintPlan.patterns(of: rules)
+    static let exampleTexts: [String] = rules.flatMap { $0.examples.flag.map(\.text) + $0.examples.pass.map(\.text) }
 }
