@@ -1,4 +1,5 @@
 import MedlintCore
+import MedlintPatterns
 
 /// The built-in rule pack, compiled into the binary from the YAML files under `rules/`, so a copied
 /// `medlint` executable needs no files beside it. The build checks every rule and stores it
@@ -13,12 +14,16 @@ public enum BuiltinRulePack {
 
     private static let decodedRules: [Rule] = precompiledRules.map(\.rule)
 
-    static let precompiledRules: [PrecompiledRule] = PrecompiledPackCodec.decode(precompiledPack, code: PrecompiledCodeTable(precompiledCode)) ?? []
+    static let precompiledRules: [PrecompiledRule] =
+        PrecompiledPackCodec.decode(precompiledPack, code: PrecompiledCodeTable(precompiledCode), literals: literalTable) ?? []
 
-    /// Starts decoding the pack and making its prefilter on another core, so that they are
-    /// ready by the time the arguments and the configuration have been read.
+    /// The pack's literals, which the prefilter's automaton is built from.
+    static let literalTable: LiteralTable? = PrecompiledPackCodec.decodeLiteralTable(precompiledPack)
+
+    /// Starts building the prefilter's automaton over the pack's literals on another core, while
+    /// this one reads the arguments and the configuration and decodes the rest of the pack.
     public static func prepareInBackground() {
-        Linter.prepareInBackground { rules }
+        Linter.prepareInBackground(literalTable: { literalTable })
     }
 
     /// A version of the pack that changes whenever any rule file changes (computed at build time).

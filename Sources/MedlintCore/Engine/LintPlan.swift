@@ -21,7 +21,7 @@ struct LintPlan: Sendable {
 
     init(rules: [Rule]) {
         let all = Self.patterns(of: rules)
-        let prefilter = PrefilterCache.shared.prefilter(covering: all) ?? Prefilter(patterns: all)
+        let prefilter = Prefilter(patterns: all)
         let scopes = ScopeMask(rules: rules)
         func indexes(_ patterns: [Pattern]) -> [Int] { patterns.map { prefilter.indexOf[ObjectIdentifier($0)]! } }
         self.rules = rules.map { rule in

@@ -19,11 +19,11 @@ public struct Linter: Sendable {
         supersededBy = map
     }
 
-    /// Starts preparing, on another core, what linting with `rules()` (or a subset of them)
-    /// needs, so that it is ready when the first `Linter` is made. For the command line, which
-    /// calls it first thing with the built-in pack.
-    public static func prepareInBackground(_ rules: @escaping @Sendable () -> [Rule]) {
-        PrefilterCache.shared.prepareInBackground(rules)
+    /// Starts building, on another core, the literal automaton for the patterns numbered in
+    /// `literalTable()`, so that it is ready when the first `Linter` over them is made. For the
+    /// command line, which calls it first thing with the built-in pack's table.
+    public static func prepareInBackground(literalTable: @escaping @Sendable () -> LiteralTable?) {
+        MatcherCache.shared.prepareInBackground(literalTable)
     }
 
     public func lint(_ document: Document, scratch: MatchScratch) -> [Diagnostic] {

@@ -62,7 +62,7 @@ final class Prefilter: Sendable {
         (requiredStart, requiredList) = Self.byLiteral(requiredIDs, literalCount: table.count)
         (leadsStart, leadsList) = Self.byLiteral(leadingIDs, literalCount: table.count)
         alwaysPossible = always
-        matcher = MultiLiteralMatcher(table: table)
+        matcher = MatcherCache.shared.matcher(for: table)
     }
 
     private static func distinct(_ all: [Pattern]) -> ([Pattern], [ObjectIdentifier: Int]) {

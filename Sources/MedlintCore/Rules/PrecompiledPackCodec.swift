@@ -22,7 +22,9 @@ public enum PrecompiledPackCodec {
                 }
             }
         }
-        var tokens: [String] = [String(table.count)] + table
+        // The literal section's length in bytes lets a reader that already has the table skip it.
+        let sectionLength = table.reduce(0) { $0 + $1.utf8.count + 1 }
+        var tokens: [String] = [String(table.count), String(sectionLength)] + table
         func list(_ items: [String]) {
             tokens.append(String(items.count))
             tokens += items
@@ -73,29 +75,57 @@ public enum PrecompiledPackCodec {
     }
 
     /// Decodes what `encode` wrote; nil if the text is malformed (the build wrote it, so never).
-    /// `code` may give the patterns' compiled code (`encodeCode`), read when each is first used.
-    public static func decode(_ text: String, code: PrecompiledCodeTable? = nil) -> [PrecompiledRule]? {
-        decodeWithPatterns(text, code: code)?.rules
+    /// `code` may give the patterns' compiled code (`encodeCode`), read when each is first used;
+    /// `literals` may give the pack's literal table, already read by `decodeLiteralTable`.
+    public static func decode(_ text: String, code: PrecompiledCodeTable? = nil, literals: LiteralTable? = nil) -> [PrecompiledRule]? {
+        decodeWithPatterns(text, code: code, literals: literals)?.rules
+    }
+
+    /// Only the pack's literal table, the first section: what the prefilter's automaton is built
+    /// from, so a second core can start on it while another decodes the rest.
+    public static func decodeLiteralTable(_ text: String) -> LiteralTable? {
+        var text = text
+        return text.withUTF8 { bytes in
+            var reader = Reader(bytes)
+            return literalTable(&reader)
+        }
+    }
+
+    private static func literalTable(_ reader: inout Reader) -> LiteralTable? {
+        guard let count = reader.int(), let length = reader.int() else { return nil }
+        let start = reader.position
+        guard let (bytes, starts) = reader.tokensJoined(count), reader.position - start == length else { return nil }
+        return LiteralTable(utf8: bytes, starts: starts)
     }
 
     /// The compiled code of every pattern of the pack `encode` wrote (see `PrecompiledCodeTable`).
     public static func encodeCode(pack: String) -> String? {
-        decodeWithPatterns(pack, code: nil).map { PrecompiledCodeTable.encode($0.patterns.map { $0.pattern! }) }
+        decodeWithPatterns(pack, code: nil, literals: nil).map { PrecompiledCodeTable.encode($0.patterns.map { $0.pattern! }) }
     }
 
-    private static func decodeWithPatterns(_ text: String, code: PrecompiledCodeTable?) -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
+    private static func decodeWithPatterns(_ text: String, code: PrecompiledCodeTable?, literals: LiteralTable?)
+        -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
         var text = text
         return text.withUTF8 { bytes in
             var reader = Reader(bytes)
-            return decode(&reader, code: code)
+            return decode(&reader, code: code, literals: literals)
         }
     }
 
-    private static func decode(_ reader: inout Reader, code: PrecompiledCodeTable?) -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
+    private static func decode(_ reader: inout Reader, code: PrecompiledCodeTable?, literals: LiteralTable?)
+        -> (rules: [PrecompiledRule], patterns: [PrecompiledRule.PatternSpec])? {
         // The literals stay bytes (see `LiteralTable`): the prefilter is built from them directly.
-        guard let tableCount = reader.int() else { return nil }
-        guard let (literalBytes, literalStarts) = reader.tokensJoined(tableCount),
-              let table = LiteralTable(utf8: literalBytes, starts: literalStarts), let patternCount = reader.int() else { return nil }
+        let table: LiteralTable
+        var skipping = reader
+        if let literals, skipping.int() == literals.count, let length = skipping.int(), skipping.skip(length) {
+            table = literals
+            reader = skipping
+        } else {
+            guard let decoded = literalTable(&reader) else { return nil }
+            table = decoded
+        }
+        let tableCount = table.count
+        guard let patternCount = reader.int() else { return nil }
         var specs: [PrecompiledRule.PatternSpec] = []
         specs.reserveCapacity(patternCount)
         // Code made for another pack is not used.
@@ -167,6 +197,14 @@ public enum PrecompiledPackCodec {
             let remaining = bytes.count - position
             let end = memchr(base + position, 0x1F, remaining).map { UnsafePointer($0.assumingMemoryBound(to: UInt8.self)) - base } ?? bytes.count
             return UnsafeBufferPointer(rebasing: bytes[position..<end])
+        }
+
+        /// Moves past `length` bytes that end a token; false if they do not.
+        mutating func skip(_ length: Int) -> Bool {
+            let end = position + length
+            guard length > 0, end <= bytes.count, bytes[end - 1] == 0x1F else { return false }
+            position = end
+            return true
         }
 
         mutating func token() -> UnsafeBufferPointer<UInt8>? {

@@ -1,6 +1,7 @@
 @testable import MedlintCore
 import MedlintMarkdown
 import MedlintPatterns
+@testable import MedlintRulePack
 import Testing
 
 /// The built-in pack's patterns carry their literals as numbers in the pack's literal table, and
@@ -51,5 +52,34 @@ struct PackPrefilterTests {
         #expect(table.count == 3)
         #expect(table.string(at: 1) == "\u{1}ms\u{1}")
         #expect(table.strings([2, 0]) == ["cure", "pain"])
+    }
+
+    @Test("the literal table read on its own is the one the pack decoder reads, and the decoder uses it when given")
+    func literalTableOnItsOwn() throws {
+        let alone = try #require(PrecompiledPackCodec.decodeLiteralTable(BuiltinRulePack.precompiledPack))
+        let rules = try #require(PrecompiledPackCodec.decode(BuiltinRulePack.precompiledPack))
+        let decodedTables = rules.flatMap(\.patternGroups).flatMap { $0 }.compactMap { $0.pattern?.literalIDs?.table }
+        let decodedTable = try #require(decodedTables.first)
+        #expect(alone.count == 17_105)
+        #expect(alone.utf8 == decodedTable.utf8)
+        #expect(alone.starts == decodedTable.starts)
+        let reusing = try #require(PrecompiledPackCodec.decode(BuiltinRulePack.precompiledPack, literals: alone))
+        let tables = reusing.flatMap(\.patternGroups).flatMap { $0 }.compactMap { $0.pattern?.literalIDs?.table }
+        #expect(!tables.isEmpty)
+        #expect(tables.allSatisfy { $0 === alone })
+        // A table that is not the pack's is not used.
+        let other = LiteralTable(["pain"])
+        let fallback = try #require(PrecompiledPackCodec.decode(BuiltinRulePack.precompiledPack, literals: other))
+        #expect(fallback.flatMap(\.patternGroups).flatMap { $0 }.compactMap { $0.pattern?.literalIDs?.table }.allSatisfy { $0 !== other })
+    }
+
+    @Test("the matcher prepared for a table is shared by every prefilter over it; another table gets its own")
+    func matcherIsSharedForItsTable() {
+        let cache = MatcherCache()
+        let table = LiteralTable(["pain", "cure"])
+        cache.prepareInBackground { table }
+        let first = cache.matcher(for: table)
+        #expect(cache.matcher(for: table) === first)
+        #expect(cache.matcher(for: LiteralTable(["pain", "cure"])) !== first)
     }
 }
