@@ -21,17 +21,14 @@ public final class Pattern: @unchecked Sendable {
 
         mutating func resolve(_ source: String, _ options: PatternOptions, anchored: Bool, serialized: (() -> [UInt8]?)?) -> Result<Compiled, PatternError> {
             if let jitted { return .success(Compiled(code: jitted, isJITCompiled: true)) }
-            if interpreted == nil {
-                interpreted = serialized?().flatMap(Pattern.decode).map { .success($0) }
-                    ?? Pattern.compile(source, options: options, anchored: anchored)
-            }
+            if interpreted == nil { interpreted = Pattern.code(source, options, anchored: anchored, serialized: serialized) }
             switch interpreted! {
             case let .failure(error):
                 return .failure(error)
             case let .success(code):
                 uses += 1
                 if uses >= Pattern.jitThreshold, !jitFailed {
-                    if let copy = serialized?().flatMap(Pattern.decode) ?? (try? Pattern.compile(source, options: options, anchored: anchored).get()),
+                    if case let .success(copy) = Pattern.code(source, options, anchored: anchored, serialized: serialized),
                        pcre2_jit_compile_8(copy, UInt32(PCRE2_JIT_COMPLETE)) == 0 {
                         jitted = copy
                         return .success(Compiled(code: copy, isJITCompiled: true))
@@ -127,6 +124,14 @@ public final class Pattern: @unchecked Sendable {
     private func anchoredCompiled() throws(PatternError) -> Compiled {
         let result = anchoredState.withLock { $0.resolve(source, options, anchored: true, serialized: precompiled?.anchored) }
         return try result.get()
+    }
+
+    /// Code for the pattern, not JIT-compiled: decoded from `serialized()` when that gives bytes
+    /// PCRE2 accepts, else compiled from the source.
+    private static func code(_ source: String, _ options: PatternOptions, anchored: Bool, serialized: (() -> [UInt8]?)?)
+        -> Result<OpaquePointer, PatternError> {
+        if let decoded = serialized?().flatMap(decode) { return .success(decoded) }
+        return compile(source, options: options, anchored: anchored)
     }
 
     /// Compiles without JIT.

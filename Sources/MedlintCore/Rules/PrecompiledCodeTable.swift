@@ -35,30 +35,16 @@ public final class PrecompiledCodeTable: Sendable {
     public init?(_ text: String) {
         var parsed: (Int, [Int])?
         text.utf8.withContiguousStorageIfAvailable { bytes in
-            var position = 0
-            func number() -> Int? {
-                var value = 0
-                var digits = 0
-                while position < bytes.count, bytes[position] != 0x1F {
-                    let digit = bytes[position]
-                    guard digit >= 0x30, digit <= 0x39, digits < 10 else { return nil }
-                    value = value * 10 + Int(digit - 0x30)
-                    digits += 1
-                    position += 1
-                }
-                guard digits > 0, position < bytes.count else { return nil }
-                position += 1
-                return value
-            }
-            guard let count = number(), count <= bytes.count else { return }
+            var reader = PackTokenReader(bytes)
+            guard let count = reader.int(), count <= bytes.count else { return }
             var offsets: [Int] = []
             offsets.reserveCapacity(2 * count + 1)
             for _ in 0...(2 * count) {
-                guard let offset = number(), offset >= (offsets.last ?? 0) else { return }
+                guard let offset = reader.int(), offset >= (offsets.last ?? 0) else { return }
                 offsets.append(offset)
             }
-            guard offsets.first == 0, position + offsets.last! == bytes.count else { return }
-            parsed = (position, offsets)
+            guard offsets.first == 0, reader.position + offsets.last! == bytes.count else { return }
+            parsed = (reader.position, offsets)
         }
         guard let (base, offsets) = parsed else { return nil }
         self.text = text

@@ -18,18 +18,9 @@ struct CommandLineParser {
         var remaining = words[...]
         if remaining.first == "help" {
             remaining.removeFirst()
-            var command = root
-            while let word = remaining.first, let sub = command.subcommands.first(where: { $0.name == word }) {
-                command = sub
-                remaining.removeFirst()
-            }
-            return .help(command)
+            return .help(Self.command(named: &remaining, from: root))
         }
-        var command = root
-        while let word = remaining.first, let sub = command.subcommands.first(where: { $0.name == word }) {
-            command = sub
-            remaining.removeFirst()
-        }
+        var command = Self.command(named: &remaining, from: root)
         if command.path.isEmpty {
             if remaining.first == "--version" { return .version }
             if remaining.contains(where: { $0 == "-h" || $0 == "--help" }) && remaining.allSatisfy({ $0.hasPrefix("-") }) {
@@ -108,6 +99,16 @@ struct CommandLineParser {
             throw CommandLineError(message: "Unexpected argument '\(extra)'", command: command)
         }
         return .run(parsed)
+    }
+
+    /// The command the leading words name (`baseline write`), taking those words off.
+    private static func command(named words: inout ArraySlice<String>, from root: CommandSpec) -> CommandSpec {
+        var command = root
+        while let word = words.first, let sub = command.subcommands.first(where: { $0.name == word }) {
+            command = sub
+            words.removeFirst()
+        }
+        return command
     }
 
     /// A negative number is a value, not an option (`--jobs -1` reports the bad number).
