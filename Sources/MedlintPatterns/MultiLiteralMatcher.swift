@@ -1,58 +1,106 @@
 /// Finds many literals in one pass over a text (Aho–Corasick, ASCII case-insensitive), so that
 /// the engine runs a rule's regular expression only where one of its required literals occurs.
 /// Every run of white space in the text is read as one space (literals are written that way).
-/// A literal that starts or ends with `LiteralExtractor.boundary` matches only where the
-/// neighbouring text byte is not an ASCII word character. Immutable; shared by all workers.
+/// A literal that starts or ends with `LiteralExtractor.boundary` matches only where a word
+/// boundary can sit at that end (see `BoundaryCheck`). Immutable; shared by all workers.
+///
+/// The automaton is a trie of the literals' first `trieDepth` bytes with its states numbered
+/// breadth first. Only the shallow states, where a scan spends most of its steps, get a full row
+/// of transitions; a deep state keeps its children and falls back along its failure link. That
+/// keeps the tables at about a fifth of a full DFA's 1.4 MB for the built-in pack, which is what
+/// a one-file run pays to build and what a long run keeps in cache.
 public final class MultiLiteralMatcher: Sendable {
     /// How many literals were given.
     public let literalCount: Int
-    private let needsStartBoundary: [Bool]
-    private let needsEndBoundary: [Bool]
+    private let startCheck: [BoundaryCheck]
+    private let endCheck: [BoundaryCheck]
+    /// Whether the literal's last byte is a space, which then stands for the whole run of white space.
+    private let endsInSpace: [Bool]
     /// Only the first `trieDepth` bytes of a literal go into the automaton; the rest is verified
-    /// at each hit, which keeps the table small (and its construction fast) for thousands of literals.
+    /// at each hit, which keeps the trie small for thousands of literals.
     static let maxTrieDepth = 6
+    /// States up to this depth get a full row of transitions.
+    static let denseDepth = 3
     private let trieDepth: Int
     private let classOf: [UInt8]
     private let classCount: Int
-    /// Dense transition table: `next[state * classCount + class]`. 16-bit entries halve the
-    /// cache footprint of the per-byte lookup; the trie is made shallower if states would not fit.
-    private let next: [UInt16]
-    /// Literal indexes that end at each state (including through suffix links), flattened:
-    /// state `s` owns `outputList[outputStart[s]..<outputEnd[s]]`.
-    private let outputStart: [Int32]
-    private let outputEnd: [Int32]
-    private let outputList: [Int32]
+    private let automaton: Automaton
     /// All literals' bytes without boundary marks, folded and concatenated: literal `i` is
     /// `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
     private let literalBytes: [UInt8]
     private let literalStart: [Int32]
 
+    /// What a boundary mark asks of the text byte beside the literal's edge byte. `\b` between
+    /// them means one is a word character and the other is not; a non-ASCII byte may be a word
+    /// character under Unicode rules, so beside one the check always passes.
+    enum BoundaryCheck: UInt8 {
+        case none
+        /// The edge is an ASCII word character: the neighbour must not be one.
+        case notWord
+        /// The edge is ASCII but not a word character (a space, "%"): the neighbour must be one.
+        case word
+
+        init(marked: Bool, edge: UInt8) {
+            if !marked || edge >= 0x80 {
+                self = .none
+            } else {
+                self = MultiLiteralMatcher.isASCIIWordByte(edge) ? .notWord : .word
+            }
+        }
+
+        /// `neighbour` is nil where the text ends.
+        @inline(__always)
+        func passes(_ neighbour: UInt8?) -> Bool {
+            switch self {
+            case .none: return true
+            case .notWord: return neighbour.map { !MultiLiteralMatcher.isASCIIWordByte($0) } ?? true
+            case .word: return neighbour.map { $0 >= 0x80 || MultiLiteralMatcher.isASCIIWordByte($0) } ?? false
+            }
+        }
+    }
+
+    /// The trie made a matcher: states breadth first, so a state's children are consecutive
+    /// numbers and every state with a full row comes before every state without one.
+    struct Automaton {
+        /// Full transition rows of the first `denseCount` states: `dense[state * classCount + class]`.
+        var dense: [UInt16] = []
+        var denseCount = 0
+        /// The children of state `s` are the states `childStart[s]..<childStart[s + 1]`.
+        var childStart: [UInt16] = []
+        /// The class of the byte that leads to each state from its parent.
+        var edgeClass: [UInt8] = []
+        var fail: [UInt16] = []
+        /// Bit set over states: whether any literal ends at the state or along its failure links.
+        var hasOutput: [UInt64] = []
+        /// Literal indexes that end at each state, including through failure links:
+        /// state `s` owns `outputList[outputStart[s]..<outputStart[s + 1]]`.
+        var outputStart: [Int32] = []
+        var outputList: [Int32] = []
+    }
+
     public convenience init(literals: [String]) { self.init(table: LiteralTable(literals)) }
 
-    /// Built at start-up for every run (about a millisecond for the built-in pack's 17,000
+    /// Built at start-up for every run (well under a millisecond for the built-in pack's 17,000
     /// literals), straight from the table's bytes and without per-literal or per-state allocations.
     public init(table literals: LiteralTable) {
         let count = literals.count
         var literalStarts = [Int32](repeating: 0, count: count + 1)
-        var starts = [Bool](repeating: false, count: count)
-        var ends = [Bool](repeating: false, count: count)
+        var marks = [(start: Bool, end: Bool)](repeating: (false, false), count: count)
         let bytes = [UInt8](unsafeUninitializedCapacity: literals.utf8.count) { bytes, written in
             written = 0
             literals.utf8.withUnsafeBufferPointer { raw in
             literals.starts.withUnsafeBufferPointer { rawStarts in
             literalStarts.withUnsafeMutableBufferPointer { literalStarts in
-            starts.withUnsafeMutableBufferPointer { starts in
-            ends.withUnsafeMutableBufferPointer { ends in
                 for index in 0..<count {
                     let first = Int(rawStarts[index])
                     var begin = first
                     var end = Int(rawStarts[index + 1])
                     if begin < end, raw[begin] == 1 {
-                        starts[index] = true
+                        marks[index].start = true
                         begin += 1
                     }
                     if begin < end, raw[end - 1] == 1, end - first > 1 {
-                        ends[index] = true
+                        marks[index].end = true
                         end -= 1
                     }
                     for offset in begin..<end {
@@ -64,160 +112,224 @@ public final class MultiLiteralMatcher: Sendable {
             }
             }
             }
-            }
-            }
         }
         literalCount = count
         literalBytes = bytes
         literalStart = literalStarts
-        needsStartBoundary = starts
-        needsEndBoundary = ends
+        var starts: [BoundaryCheck] = []
+        var ends: [BoundaryCheck] = []
+        var spaces: [Bool] = []
+        starts.reserveCapacity(count)
+        ends.reserveCapacity(count)
+        spaces.reserveCapacity(count)
+        for index in 0..<count {
+            let begin = Int(literalStarts[index])
+            let end = Int(literalStarts[index + 1])
+            starts.append(begin < end ? BoundaryCheck(marked: marks[index].start, edge: bytes[begin]) : .none)
+            ends.append(begin < end ? BoundaryCheck(marked: marks[index].end, edge: bytes[end - 1]) : .none)
+            spaces.append(begin < end && bytes[end - 1] == 0x20)
+        }
+        startCheck = starts
+        endCheck = ends
+        endsInSpace = spaces
+        // Classes in byte order, so that sorting literals by their classes sorts them by bytes.
+        var present = [Bool](repeating: false, count: 256)
+        for byte in bytes { present[Int(byte)] = true }
         var classes = [UInt8](repeating: 0, count: 256)
         var classCount = 1
-        for byte in bytes where classes[Int(byte)] == 0 && classCount < 256 {
-            classes[Int(byte)] = UInt8(truncatingIfNeeded: classCount)
+        for byte in 0..<256 where present[byte] {
+            classes[byte] = UInt8(truncatingIfNeeded: classCount)
             classCount += 1
         }
         // Upper-case letters share their lower-case class.
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
         self.classCount = classCount
-        (trieDepth, next, outputStart, outputEnd, outputList) = Self.automaton(
-            bytes: bytes, starts: literalStarts, classes: classes, classCount: classCount
-        )
+        (trieDepth, automaton) = Self.build(bytes: bytes, starts: literalStarts, classes: classes, width: classCount)
     }
 
-    /// The trie of the literals' first `trieDepth` bytes, made a DFA: every missing transition
-    /// filled from the failure state's row, breadth first. Each state's output list holds its own
-    /// literals followed by its failure state's.
-    private static func automaton(bytes: [UInt8], starts: [Int32], classes: [UInt8], classCount width: Int)
-        -> (depth: Int, next: [UInt16], outputStart: [Int32], outputEnd: [Int32], outputList: [Int32]) {
+    /// The trie of the literals' first `depth` bytes, numbered breadth first, with failure links,
+    /// full rows for the shallow states and output lists.
+    private static func build(bytes: [UInt8], starts: [Int32], classes: [UInt8], width: Int) -> (Int, Automaton) {
         let literalCount = starts.count - 1
-        let absent = UInt16.max
-        // Literals ending at each state, as linked lists: `ownHead[state]`, then `ownNext[literal]`.
-        var ownHead: [Int32] = []
-        var ownNext = [Int32](repeating: -1, count: literalCount)
-        var stateCount = 0
+        // Each literal's first `maxTrieDepth` classes, most significant byte first, zero-padded
+        // (no byte has class 0), with room below for the literal's index: sorted, literals that
+        // share a prefix are neighbours, and the trie can be laid down in one pass.
+        let packed = literalCount <= 1 << 16
+        var keys = [UInt64](repeating: 0, count: literalCount)
+        for index in 0..<literalCount {
+            let begin = Int(starts[index])
+            let length = min(Int(starts[index + 1]) - begin, maxTrieDepth)
+            var key: UInt64 = 0
+            for offset in 0..<length { key |= UInt64(classes[Int(bytes[begin + offset])]) << UInt64(56 - 8 * offset) }
+            keys[index] = packed ? key | UInt64(index) : key
+        }
+        let order: [Int]
+        if packed {
+            keys.sort()
+            order = keys.map { Int($0 & 0xFFFF) }
+        } else {
+            order = (0..<literalCount).sorted { keys[$0] < keys[$1] }
+            keys = order.map { keys[$0] }
+        }
+        func length(_ index: Int, _ depth: Int) -> Int { min(Int(starts[index + 1] - starts[index]), depth) }
+        func mask(_ depth: Int) -> UInt64 { depth == 0 ? 0 : ~UInt64(0) << UInt64(64 - 8 * depth) }
+
+        // The deepest trie whose states fit 16-bit numbers.
         var depth = maxTrieDepth
-        var table: [UInt16] = []
-        // Each state's children, as linked lists: `firstChild[state]`, then `nextSibling[child]`.
-        var firstChild: [Int32] = []
-        var nextSibling: [Int32] = []
-        /// The class of the byte that leads to each state from its parent.
-        var edgeClass: [UInt8] = []
-        while true {
-            // Room for every state the literals could make; only the rows of states actually made
-            // are written, so the rest is never touched (page faults are much of a start-up's cost).
-            var bound = 1
-            for index in 0..<literalCount { bound += min(Int(starts[index + 1] - starts[index]), depth) }
-            let capacity = min(bound, Int(absent))
-            var overflow = false
-            firstChild = [-1]
-            nextSibling = [-1]
-            edgeClass = [0]
-            table = [UInt16](unsafeUninitializedCapacity: capacity * width) { table, initialized in
-                ownHead = [Int32](unsafeUninitializedCapacity: capacity) { heads, headCount in
-                    table.baseAddress!.initialize(repeating: absent, count: width)
-                    heads[0] = -1
-                    stateCount = 1
-                    bytes.withUnsafeBufferPointer { bytes in
-                    classes.withUnsafeBufferPointer { classes in
-                    starts.withUnsafeBufferPointer { starts in
-                        for index in 0..<literalCount {
-                            let begin = Int(starts[index])
-                            let length = min(Int(starts[index + 1]) - begin, depth)
-                            guard length > 0 else { continue }
-                            var state = 0
-                            for offset in begin..<(begin + length) {
-                                let slot = state &* width &+ Int(classes[Int(bytes[offset])])
-                                if table[slot] == absent {
-                                    guard stateCount < capacity else {
-                                        overflow = true
-                                        return
-                                    }
-                                    (table.baseAddress! + stateCount * width).initialize(repeating: absent, count: width)
-                                    heads[stateCount] = -1
-                                    firstChild.append(-1)
-                                    nextSibling.append(firstChild[state])
-                                    firstChild[state] = Int32(stateCount)
-                                    edgeClass.append(classes[Int(bytes[offset])])
-                                    table[slot] = UInt16(stateCount)
-                                    stateCount += 1
-                                }
-                                state = Int(table[slot])
-                            }
-                            ownNext[index] = heads[state]
-                            heads[state] = Int32(index)
-                        }
-                    }
-                    }
-                    }
-                    headCount = stateCount
-                }
-                initialized = stateCount * width
+        var states = 1
+        while depth > 1 {
+            states = 1
+            var previous: UInt64 = 0
+            var previousLength = 0
+            for (position, index) in order.enumerated() {
+                let key = keys[position] & mask(depth)
+                let count = length(index, depth)
+                states += count - sharedPrefix(key, previous, count, previousLength)
+                (previous, previousLength) = (key, count)
             }
-            if !overflow || depth == 1 { break }
+            if states < Int(UInt16.max) { break }
             depth -= 1
         }
-        var fail = [UInt16](repeating: 0, count: stateCount)
-        var queue = [UInt16](repeating: 0, count: stateCount)
-        var begins = [Int32](repeating: 0, count: stateCount)
-        var endsAt = [Int32](repeating: 0, count: stateCount)
-        var list: [Int32] = []
-        list.reserveCapacity(literalCount * 2)
-        table.withUnsafeMutableBufferPointer { table in
-        queue.withUnsafeMutableBufferPointer { queue in
-        fail.withUnsafeMutableBufferPointer { fail in
-            var tail = 0
-            var child = firstChild[0]
-            while child >= 0 {
-                queue[tail] = UInt16(child)
-                tail += 1
-                child = nextSibling[Int(child)]
-            }
-            for symbol in 0..<width where table[symbol] == absent { table[symbol] = 0 }
-            var head = 0
-            while head < tail {
-                let state = Int(queue[head])
-                head += 1
-                let failure = Int(fail[state])
-                begins[state] = Int32(list.count)
-                var own = ownHead[state]
-                while own >= 0 {
-                    list.append(own)
-                    own = ownNext[Int(own)]
-                }
-                if begins[failure] < endsAt[failure] {
-                    for position in Int(begins[failure])..<Int(endsAt[failure]) { list.append(list[position]) }
-                }
-                endsAt[state] = Int32(list.count)
-                let row = table.baseAddress! + state &* width
-                let failureRow = table.baseAddress! + failure &* width
-                var child = firstChild[state]
-                while child >= 0 {
-                    fail[Int(child)] = failureRow[Int(edgeClass[Int(child)])]
-                    queue[tail] = UInt16(child)
-                    tail += 1
-                    child = nextSibling[Int(child)]
-                }
-                // Missing transitions are the failure state's, eight at a time.
-                var symbol = 0
-                while symbol + 8 <= width {
-                    let target = UnsafeRawPointer(row + symbol).loadUnaligned(as: SIMD8<UInt16>.self)
-                    let fallback = UnsafeRawPointer(failureRow + symbol).loadUnaligned(as: SIMD8<UInt16>.self)
-                    let filled = target.replacing(with: fallback, where: target .== SIMD8(repeating: absent))
-                    UnsafeMutableRawPointer(row + symbol).storeBytes(of: filled, as: SIMD8<UInt16>.self)
-                    symbol += 8
-                }
-                while symbol < width {
-                    if row[symbol] == absent { row[symbol] = failureRow[symbol] }
-                    symbol += 1
+
+        // The trie in depth-first order: each state's parent, depth and class.
+        var parent: [Int32] = [0]
+        var stateDepth: [UInt8] = [0]
+        var stateClass: [UInt8] = [0]
+        var ownHead: [Int32] = [-1]
+        var ownNext = [Int32](repeating: -1, count: literalCount)
+        parent.reserveCapacity(states)
+        stateDepth.reserveCapacity(states)
+        stateClass.reserveCapacity(states)
+        ownHead.reserveCapacity(states)
+        var path = [Int32](repeating: 0, count: depth + 1)
+        var previous: UInt64 = 0
+        var previousLength = 0
+        for (position, index) in order.enumerated() {
+            let key = keys[position] & mask(depth)
+            let count = length(index, depth)
+            guard count > 0 else { continue }
+            let shared = sharedPrefix(key, previous, count, previousLength)
+            if shared < count {
+                for level in (shared + 1)...count {
+                    path[level] = Int32(parent.count)
+                    parent.append(path[level - 1])
+                    stateDepth.append(UInt8(level))
+                    stateClass.append(UInt8(truncatingIfNeeded: key >> UInt64(64 - 8 * level)))
+                    ownHead.append(-1)
                 }
             }
+            let state = Int(path[count])
+            ownNext[index] = ownHead[state]
+            ownHead[state] = Int32(index)
+            (previous, previousLength) = (key, count)
+        }
+
+        // Breadth-first numbers: by depth, and in depth-first order within a depth, which keeps
+        // each state's children together and in the order of their parents.
+        let stateCount = parent.count
+        var levelStart = [Int](repeating: 0, count: depth + 2)
+        for level in stateDepth { levelStart[Int(level) + 1] += 1 }
+        for level in 0...depth { levelStart[level + 1] += levelStart[level] }
+        var numberOf = [UInt16](repeating: 0, count: stateCount)
+        var fill = levelStart
+        for state in 0..<stateCount {
+            numberOf[state] = UInt16(fill[Int(stateDepth[state])])
+            fill[Int(stateDepth[state])] += 1
+        }
+        var automaton = Automaton()
+        automaton.edgeClass = [UInt8](repeating: 0, count: stateCount)
+        var own = [Int32](repeating: -1, count: stateCount)
+        var childCount = [UInt16](repeating: 0, count: stateCount)
+        for state in 0..<stateCount {
+            let number = Int(numberOf[state])
+            automaton.edgeClass[number] = stateClass[state]
+            own[number] = ownHead[state]
+            if state > 0 { childCount[Int(numberOf[Int(parent[state])])] += 1 }
+        }
+        automaton.childStart = [UInt16](repeating: 0, count: stateCount + 1)
+        automaton.childStart[0] = 1
+        for state in 0..<stateCount { automaton.childStart[state + 1] = automaton.childStart[state] &+ childCount[state] }
+        automaton.denseCount = levelStart[min(denseDepth, depth) + 1]
+        automaton.fail = [UInt16](repeating: 0, count: stateCount)
+        automaton.dense = [UInt16](repeating: 0, count: automaton.denseCount * width)
+
+        // Failure links and full rows, breadth first: a state's failure state is shallower, so
+        // its row (or its children and failure link) is complete before it is needed.
+        automaton.dense.withUnsafeMutableBufferPointer { dense in
+        automaton.fail.withUnsafeMutableBufferPointer { fail in
+        automaton.childStart.withUnsafeBufferPointer { childStart in
+        automaton.edgeClass.withUnsafeBufferPointer { edgeClass in
+            let denseCount = automaton.denseCount
+            for state in 0..<stateCount {
+                let children = Int(childStart[state])..<Int(childStart[state + 1])
+                if state < denseCount {
+                    let row = dense.baseAddress! + state * width
+                    if state > 0 { row.update(from: dense.baseAddress! + Int(fail[state]) * width, count: width) }
+                    for child in children { row[Int(edgeClass[child])] = UInt16(child) }
+                }
+                guard state > 0 else { continue }
+                for child in children {
+                    fail[child] = Self.step(from: fail[state], class: edgeClass[child], width: width, denseCount: denseCount,
+                                            dense: UnsafeBufferPointer(dense), childStart: childStart, edgeClass: edgeClass,
+                                            fail: UnsafeBufferPointer(fail))
+                }
+            }
         }
         }
         }
-        return (depth, table, begins, endsAt, list)
+        }
+
+        // Output lists, breadth first: a state's own literals, then its failure state's list.
+        automaton.outputStart = [Int32](repeating: 0, count: stateCount + 1)
+        automaton.hasOutput = [UInt64](repeating: 0, count: (stateCount + 63) / 64)
+        automaton.outputList.reserveCapacity(literalCount * 2)
+        for state in 0..<stateCount {
+            automaton.outputStart[state] = Int32(automaton.outputList.count)
+            var literal = own[state]
+            while literal >= 0 {
+                automaton.outputList.append(literal)
+                literal = ownNext[Int(literal)]
+            }
+            if state > 0 {
+                let failure = Int(automaton.fail[state])
+                for position in Int(automaton.outputStart[failure])..<Int(automaton.outputStart[failure + 1]) {
+                    automaton.outputList.append(automaton.outputList[position])
+                }
+            }
+            if Int(automaton.outputStart[state]) < automaton.outputList.count {
+                automaton.hasOutput[state / 64] |= 1 << UInt64(state % 64)
+            }
+        }
+        automaton.outputStart[stateCount] = Int32(automaton.outputList.count)
+        return (depth, automaton)
+    }
+
+    /// How many leading classes two keys share, at most the shorter length.
+    private static func sharedPrefix(_ a: UInt64, _ b: UInt64, _ aLength: Int, _ bLength: Int) -> Int {
+        let limit = min(aLength, bLength)
+        let differing = a ^ b
+        return differing == 0 ? limit : min(differing.leadingZeroBitCount / 8, limit)
+    }
+
+    /// The transition from `state` on `symbol`: a full row's entry, or a child, or else the
+    /// failure state's transition.
+    @inline(__always)
+    private static func step(
+        from state: UInt16, class symbol: UInt8, width: Int, denseCount: Int, dense: UnsafeBufferPointer<UInt16>,
+        childStart: UnsafeBufferPointer<UInt16>, edgeClass: UnsafeBufferPointer<UInt8>, fail: UnsafeBufferPointer<UInt16>
+    ) -> UInt16 {
+        var state = Int(state)
+        while state >= denseCount {
+            var child = Int(childStart[state])
+            let end = Int(childStart[state + 1])
+            while child < end {
+                if edgeClass[child] == symbol { return UInt16(truncatingIfNeeded: child) }
+                child += 1
+            }
+            state = Int(fail[state])
+        }
+        return dense[state &* width &+ Int(symbol)]
     }
 
     static func fold(_ byte: UInt8) -> UInt8 {
@@ -265,23 +377,28 @@ public final class MultiLiteralMatcher: Sendable {
     public func forEachMatch(in text: UnsafeBufferPointer<UInt8>, _ body: (Int, Int) -> Void) {
         guard literalCount > 0 else { return }
         var state = 0
-        let count = classCount
+        let width = classCount
         let spaceClass = Int(classOf[0x20])
         // Text offsets of the bytes fed to the automaton, to find where a literal started.
         var ring: (Int, Int, Int, Int, Int, Int, Int, Int) = (0, 0, 0, 0, 0, 0, 0, 0)
         let ringMask = 7
         let trieDepth = trieDepth
+        let denseCount = automaton.denseCount
         var fed = 0
         var lastWasSpace = false
-        next.withUnsafeBufferPointer { table in
+        automaton.dense.withUnsafeBufferPointer { dense in
+        automaton.childStart.withUnsafeBufferPointer { childStart in
+        automaton.edgeClass.withUnsafeBufferPointer { edgeClass in
+        automaton.fail.withUnsafeBufferPointer { fail in
+        automaton.hasOutput.withUnsafeBufferPointer { hasOutput in
+        automaton.outputStart.withUnsafeBufferPointer { outputStart in
+        automaton.outputList.withUnsafeBufferPointer { outputList in
         classOf.withUnsafeBufferPointer { classes in
-        outputStart.withUnsafeBufferPointer { outputStart in
-        outputEnd.withUnsafeBufferPointer { outputEnd in
-        outputList.withUnsafeBufferPointer { outputList in
         literalBytes.withUnsafeBufferPointer { literalBytes in
         literalStart.withUnsafeBufferPointer { literalStart in
-        needsStartBoundary.withUnsafeBufferPointer { needsStart in
-        needsEndBoundary.withUnsafeBufferPointer { needsEnd in
+        startCheck.withUnsafeBufferPointer { startCheck in
+        endCheck.withUnsafeBufferPointer { endCheck in
+        endsInSpace.withUnsafeBufferPointer { endsInSpace in
         withUnsafeMutableBytes(of: &ring) { ringBytes in
             let fedOffsets = ringBytes.bindMemory(to: Int.self)
             for index in 0..<text.count {
@@ -297,21 +414,32 @@ public final class MultiLiteralMatcher: Sendable {
                 }
                 fedOffsets[fed & ringMask] = index
                 fed += 1
-                state = Int(table[state &* count &+ symbol])
-                let first = Int(outputStart[state])
-                let last = Int(outputEnd[state])
-                guard first < last else { continue }
-                for position in first..<last {
+                if state < denseCount {
+                    state = Int(dense[state &* width &+ symbol])
+                } else {
+                    state = Int(Self.step(from: UInt16(truncatingIfNeeded: state), class: UInt8(truncatingIfNeeded: symbol), width: width,
+                                          denseCount: denseCount, dense: dense, childStart: childStart, edgeClass: edgeClass, fail: fail))
+                }
+                guard hasOutput[state &>> 6] & (1 &<< UInt64(state & 63)) != 0 else { continue }
+                for position in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                     let literalIndex = Int(outputList[position])
                     let bytes = UnsafeBufferPointer(rebasing: literalBytes[Int(literalStart[literalIndex])..<Int(literalStart[literalIndex + 1])])
                     let prefixLength = min(bytes.count, trieDepth)
-                    guard let end = Self.verify(bytes, from: prefixLength, in: text, after: index) else { continue }
-                    if needsEnd[literalIndex], end < text.count, Self.isASCIIWordByte(text[end]) { continue }
+                    guard var end = Self.verify(bytes, from: prefixLength, in: text, after: index) else { continue }
+                    let endRule = endCheck[literalIndex]
+                    if endRule != .none {
+                        if endsInSpace[literalIndex] { while end < text.count, Self.isSpace(text[end]) { end += 1 } }
+                        guard endRule.passes(end < text.count ? text[end] : nil) else { continue }
+                    }
                     let start = fedOffsets[(fed - prefixLength) & ringMask]
-                    if needsStart[literalIndex], start > 0, Self.isASCIIWordByte(text[start - 1]) { continue }
+                    guard startCheck[literalIndex].passes(start > 0 ? text[start - 1] : nil) else { continue }
                     body(literalIndex, start)
                 }
             }
+        }
+        }
+        }
+        }
         }
         }
         }

@@ -22,6 +22,14 @@ public enum PrecompiledPackCodec {
                 }
             }
         }
+        // In the order of their folded bytes without boundary marks, the order in which
+        // `MultiLiteralMatcher` lays its trie down, so its sort at start-up finds them sorted.
+        func key(_ literal: String) -> [UInt8] { literal.utf8.filter { $0 != 1 }.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 } }
+        table.sort { a, b in
+            let (left, right) = (key(a), key(b))
+            return left != right ? left.lexicographicallyPrecedes(right) : a.utf8.lexicographicallyPrecedes(b.utf8)
+        }
+        for (index, literal) in table.enumerated() { tableIndex[literal] = index }
         // The literal section's length in bytes lets a reader that already has the table skip it.
         let sectionLength = table.reduce(0) { $0 + $1.utf8.count + 1 }
         var tokens: [String] = [String(table.count), String(sectionLength)] + table

@@ -1,4 +1,5 @@
 @testable import MedlintCore
+import MedlintPatterns
 import MedlintRulePack
 
 /// The built-in rule pack, loaded once for all tests.
@@ -20,5 +21,7 @@ enum BuiltinPack {
 enum DecodedPack {
     static let rules = BuiltinRulePack.rules
     static let patterns = LintPlan.patterns(of: rules)
+    /// The pack's literal table, which its patterns' literal numbers refer to.
+    static var literalTable: LiteralTable { patterns.compactMap(\.literalIDs).first!.table }
     static let exampleTexts: [String] = rules.flatMap { $0.examples.flag.map(\.text) + $0.examples.pass.map(\.text) }
 }
