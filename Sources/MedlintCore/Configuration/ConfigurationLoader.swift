@@ -58,12 +58,7 @@ public enum ConfigurationLoader {
     /// An empty file (or one holding only comments) gives the built-in defaults.
     public static func parse(contents: String, path: String, baseDirectory: String) throws(ConfigurationError) -> Configuration {
         var configuration = Configuration(path: path, baseDirectory: baseDirectory)
-        do {
-            if try Yams.compose(yaml: contents, .basic) == nil { return configuration }
-        } catch {
-            // YAMLFile reports the error with its position.
-        }
-        let file = try YAMLFile(path: path, contents: contents)
+        guard let file = try YAMLFile.parse(path: path, contents: contents) else { return configuration }
         if file.root.null != nil { return configuration }
         guard case .mapping = file.root else {
             throw file.error(file.root, "the configuration must be a mapping of keys such as rules, include and overrides")

@@ -7,14 +7,24 @@ struct YAMLFile {
     let root: Node
 
     init(path: String, contents: String) throws(ConfigurationError) {
+        guard let file = try Self.parse(path: path, contents: contents) else {
+            throw ConfigurationError(file: path, line: 1, column: 1, message: "the file is empty")
+        }
+        self = file
+    }
+
+    private init(path: String, root: Node) {
         self.path = path
+        self.root = root
+    }
+
+    /// The file, or nil when it holds no document (empty, or only comments).
+    static func parse(path: String, contents: String) throws(ConfigurationError) -> YAMLFile? {
         do {
-            guard let node = try Yams.compose(yaml: contents, .basic) else {
-                throw ConfigurationError(file: path, line: 1, column: 1, message: "the file is empty")
-            }
-            root = node
-        } catch let error as ConfigurationError {
-            throw error
+            // Plain nodes are all medlint reads: Yams' default constructor (a table of value
+            // converters) and its encoding lookup in the environment cost more than the parse.
+            let parser = try Parser(yaml: contents, resolver: .basic, constructor: Constructor([:], [:], [:]), encoding: .utf8)
+            return try parser.singleRoot().map { YAMLFile(path: path, root: $0) }
         } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
             // Yams describes this one on several lines without a position; say it in one.
             let names = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
