@@ -23,7 +23,53 @@ public struct RuleLoader {
     static let knownScopes: Set<String> = ["prose", "paragraph", "heading", "table-cell", "alt-text", "html", "front-matter",
                                            "list", "blockquote", "table", "footnote", "link-text"]
 
+    /// The pattern keys whose every match is reported. Of the others the engine asks only whether
+    /// they match (exceptions, context, citations, required mentions) or, for `when`, where they
+    /// first match.
+    static let everyMatchKeys: Set<String> = ["patterns"]
+
+    /// A pattern as the patterns to run for it. A pattern that has no leading literals only
+    /// because some of its alternatives have none is run as consecutive runs of its alternatives,
+    /// each run with leading literals (tried only where those occur) or without (scanned for).
+    /// Whether any run matches, and the first match over the runs (the earlier run on a tie), are
+    /// exactly those of the whole pattern; its list of every match is not, hence `splittable`.
+    static func parts(_ source: String, splittable: Bool) -> [String] {
+        guard splittable, LiteralExtractor.leadingLiterals(of: source) == nil,
+              let alternatives = AlternationSplitter.alternatives(of: source) else { return [source] }
+        var runs: [(anchored: Bool, alternatives: [String])] = []
+        for alternative in alternatives {
+            let anchored = LiteralExtractor.leadingLiterals(of: alternative) != nil
+            if runs.last?.anchored == anchored {
+                runs[runs.count - 1].alternatives.append(alternative)
+            } else {
+                runs.append((anchored, [alternative]))
+            }
+        }
+        guard runs.contains(where: \.anchored) else { return [source] }
+        let parts = runs.map { "(?:" + $0.alternatives.joined(separator: "|") + ")" }
+        // A long run can have too many leading strings to track, and then gains nothing.
+        guard zip(runs, parts).allSatisfy({ !$0.anchored || LiteralExtractor.leadingLiterals(of: $1) != nil }) else { return [source] }
+        return parts
+    }
+
     public init() {}
+
+    /// A pattern as the patterns to run for it. One that is only asked whether it matches, and
+    /// that has no leading literals only because some of its alternatives have none, becomes two:
+    /// the alternatives with leading literals (tried only where those occur) and the rest.
+    static func parts(_ source: String, existenceOnly: Bool) -> [String] {
+        guard existenceOnly, LiteralExtractor.leadingLiterals(of: source) == nil,
+              let alternatives = AlternationSplitter.alternatives(of: source) else { return [source] }
+        var anchored: [String] = []
+        var scanned: [String] = []
+        for alternative in alternatives {
+            if LiteralExtractor.leadingLiterals(of: alternative) != nil { anchored.append(alternative) } else { scanned.append(alternative) }
+        }
+        guard !anchored.isEmpty, !scanned.isEmpty else { return [source] }
+        let first = "(?:" + anchored.joined(separator: "|") + ")"
+        guard LiteralExtractor.leadingLiterals(of: first) != nil else { return [source] }
+        return [first, "(?:" + scanned.joined(separator: "|") + ")"]
+    }
 
     /// Loads sources in order; a later rule with the same id as an earlier one from another file
     /// replaces it (custom rules override built-ins); the same id twice in one set is an error.
@@ -177,11 +223,12 @@ public struct RuleLoader {
                     throw file.error(patternNode, "unknown lexicon '@{\(name)}'\(hint)")
                 }
                 if !eager {
-                    patterns.append(Pattern(lazy: expanded))
+                    patterns += Self.parts(expanded, splittable: !Self.everyMatchKeys.contains(key)).map { Pattern(lazy: $0) }
                     continue
                 }
                 do throws(PatternError) {
-                    patterns.append(try Pattern(expanded))
+                    _ = try Pattern(expanded)
+                    for part in Self.parts(expanded, splittable: !Self.everyMatchKeys.contains(key)) { patterns.append(try Pattern(part)) }
                 } catch {
                     if case let .compile(_, message, offset) = error, expanded == text {
                         throw file.error(patternNode, "pattern does not compile: \(message) at offset \(offset)")
@@ -201,7 +248,7 @@ public struct RuleLoader {
         case "needs-citation":
             var citations = try compile("citations", required: false)
             if values["citations"] == nil, lexicons.lexicons["named-sources"] != nil {
-                citations = [Pattern(lazy: try! lexicons.expand("@{named-sources}"))]
+                citations = Self.parts(try! lexicons.expand("@{named-sources}"), splittable: true).map { Pattern(lazy: $0) }
             }
             kind = .needsCitation(patterns: try compile("patterns", required: true), exceptions: try compile("exceptions", required: false), citations: citations)
         default:
