@@ -12,10 +12,8 @@
 public final class MultiLiteralMatcher: Sendable {
     /// How many literals were given.
     public let literalCount: Int
-    private let startCheck: [BoundaryCheck]
-    private let endCheck: [BoundaryCheck]
-    /// Whether the literal's last byte is a space, which then stands for the whole run of white space.
-    private let endsInSpace: [Bool]
+    /// Per literal: its boundary marks and what they ask (see `LiteralShape`).
+    private let shapes: [LiteralShape]
     /// Only the first `trieDepth` bytes of a literal go into the automaton; the rest is verified
     /// at each hit, which keeps the trie small for thousands of literals.
     static let maxTrieDepth = 6
@@ -25,10 +23,44 @@ public final class MultiLiteralMatcher: Sendable {
     private let classOf: [UInt8]
     private let classCount: Int
     private let automaton: Automaton
-    /// All literals' bytes without boundary marks, folded and concatenated: literal `i` is
-    /// `literalBytes[literalStart[i]..<literalStart[i + 1]]`.
+    /// The table's bytes (folded, if the table had upper-case letters) and offsets, shared with
+    /// it: literal `i` is `literalBytes[literalStart[i]..<literalStart[i + 1]]`, boundary marks
+    /// included, which `shapes[i]` says to skip.
     private let literalBytes: [UInt8]
     private let literalStart: [Int32]
+
+    /// One byte per literal: whether it starts or ends with a boundary mark, what each mark asks of
+    /// the text beside it, and whether its last byte (before any mark) is a space.
+    struct LiteralShape {
+        var bits: UInt8
+
+        init(bytes: UnsafeBufferPointer<UInt8>, begin first: Int, end last: Int) {
+            var begin = first
+            var end = last
+            var bits: UInt8 = 0
+            if begin < end, bytes[begin] == 1 {
+                bits |= 1
+                begin += 1
+            }
+            if begin < end, bytes[end - 1] == 1, end - first > 1 {
+                bits |= 2
+                end -= 1
+            }
+            if begin < end {
+                bits |= BoundaryCheck(marked: bits & 1 != 0, edge: bytes[begin]).rawValue << 2
+                bits |= BoundaryCheck(marked: bits & 2 != 0, edge: bytes[end - 1]).rawValue << 4
+                if bytes[end - 1] == 0x20 { bits |= 1 << 6 }
+            }
+            self.bits = bits
+        }
+
+        /// Offsets of the literal's own bytes in the table, marks left out.
+        @inline(__always)
+        func bounds(_ start: Int32, _ end: Int32) -> Range<Int> { Int(start) + Int(bits & 1)..<Int(end) - Int((bits >> 1) & 1) }
+        var startCheck: BoundaryCheck { BoundaryCheck(rawValue: (bits >> 2) & 3)! }
+        var endCheck: BoundaryCheck { BoundaryCheck(rawValue: (bits >> 4) & 3)! }
+        var endsInSpace: Bool { bits & (1 << 6) != 0 }
+    }
 
     /// What a boundary mark asks of the text byte beside the literal's edge byte. `\b` between
     /// them means one is a word character and the other is not; a non-ASCII byte may be a word
@@ -84,57 +116,27 @@ public final class MultiLiteralMatcher: Sendable {
     /// literals), straight from the table's bytes and without per-literal or per-state allocations.
     public init(table literals: LiteralTable) {
         let count = literals.count
-        var literalStarts = [Int32](repeating: 0, count: count + 1)
-        var marks = [(start: Bool, end: Bool)](repeating: (false, false), count: count)
-        let bytes = [UInt8](unsafeUninitializedCapacity: literals.utf8.count) { bytes, written in
-            written = 0
-            literals.utf8.withUnsafeBufferPointer { raw in
-            literals.starts.withUnsafeBufferPointer { rawStarts in
-            literalStarts.withUnsafeMutableBufferPointer { literalStarts in
+        // Literals are lower-case already unless a caller wrote them otherwise; only then is a copy folded.
+        let bytes = literals.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") } ? literals.utf8.map(Self.fold) : literals.utf8
+        let starts = literals.starts
+        let shapes = [LiteralShape](unsafeUninitializedCapacity: count) { shapes, initialized in
+            bytes.withUnsafeBufferPointer { bytes in
+            starts.withUnsafeBufferPointer { starts in
                 for index in 0..<count {
-                    let first = Int(rawStarts[index])
-                    var begin = first
-                    var end = Int(rawStarts[index + 1])
-                    if begin < end, raw[begin] == 1 {
-                        marks[index].start = true
-                        begin += 1
-                    }
-                    if begin < end, raw[end - 1] == 1, end - first > 1 {
-                        marks[index].end = true
-                        end -= 1
-                    }
-                    for offset in begin..<end {
-                        bytes[written] = Self.fold(raw[offset])
-                        written += 1
-                    }
-                    literalStarts[index + 1] = Int32(written)
+                    shapes[index] = LiteralShape(bytes: bytes, begin: Int(starts[index]), end: Int(starts[index + 1]))
                 }
             }
             }
-            }
+            initialized = count
         }
         literalCount = count
         literalBytes = bytes
-        literalStart = literalStarts
-        var starts: [BoundaryCheck] = []
-        var ends: [BoundaryCheck] = []
-        var spaces: [Bool] = []
-        starts.reserveCapacity(count)
-        ends.reserveCapacity(count)
-        spaces.reserveCapacity(count)
-        for index in 0..<count {
-            let begin = Int(literalStarts[index])
-            let end = Int(literalStarts[index + 1])
-            starts.append(begin < end ? BoundaryCheck(marked: marks[index].start, edge: bytes[begin]) : .none)
-            ends.append(begin < end ? BoundaryCheck(marked: marks[index].end, edge: bytes[end - 1]) : .none)
-            spaces.append(begin < end && bytes[end - 1] == 0x20)
-        }
-        startCheck = starts
-        endCheck = ends
-        endsInSpace = spaces
+        literalStart = starts
+        self.shapes = shapes
         // Classes in byte order, so that sorting literals by their classes sorts them by bytes.
         var present = [Bool](repeating: false, count: 256)
         for byte in bytes { present[Int(byte)] = true }
+        present[1] = false
         var classes = [UInt8](repeating: 0, count: 256)
         var classCount = 1
         for byte in 0..<256 where present[byte] {
@@ -145,49 +147,60 @@ public final class MultiLiteralMatcher: Sendable {
         for upper in UInt8(ascii: "A")...UInt8(ascii: "Z") { classes[Int(upper)] = classes[Int(upper + 32)] }
         classOf = classes
         self.classCount = classCount
-        (trieDepth, automaton) = Self.build(bytes: bytes, starts: literalStarts, classes: classes, width: classCount)
+        (trieDepth, automaton) = Self.build(bytes: bytes, starts: starts, shapes: shapes, classes: classes, width: classCount)
     }
 
     /// The trie of the literals' first `depth` bytes, numbered breadth first, with failure links,
     /// full rows for the shallow states and output lists.
-    private static func build(bytes: [UInt8], starts: [Int32], classes: [UInt8], width: Int) -> (Int, Automaton) {
+    private static func build(bytes: [UInt8], starts: [Int32], shapes: [LiteralShape], classes: [UInt8], width: Int) -> (Int, Automaton) {
         let literalCount = starts.count - 1
+        func bounds(_ index: Int) -> Range<Int> { shapes[index].bounds(starts[index], starts[index + 1]) }
         // Each literal's first `maxTrieDepth` classes, most significant byte first, zero-padded
         // (no byte has class 0), with room below for the literal's index: sorted, literals that
         // share a prefix are neighbours, and the trie can be laid down in one pass.
         let packed = literalCount <= 1 << 16
         var keys = [UInt64](repeating: 0, count: literalCount)
         for index in 0..<literalCount {
-            let begin = Int(starts[index])
-            let length = min(Int(starts[index + 1]) - begin, maxTrieDepth)
+            let range = bounds(index)
             var key: UInt64 = 0
-            for offset in 0..<length { key |= UInt64(classes[Int(bytes[begin + offset])]) << UInt64(56 - 8 * offset) }
+            for offset in 0..<min(range.count, maxTrieDepth) {
+                key |= UInt64(classes[Int(bytes[range.lowerBound + offset])]) << UInt64(56 - 8 * offset)
+            }
             keys[index] = packed ? key | UInt64(index) : key
         }
-        let order: [Int]
+        // The built-in pack writes its literals in this order, so usually nothing moves.
+        var order: [Int] = []
         if packed {
-            keys.sort()
-            order = keys.map { Int($0 & 0xFFFF) }
+            if zip(keys, keys.dropFirst()).contains(where: { $0 > $1 }) { keys.sort() }
         } else {
             order = (0..<literalCount).sorted { keys[$0] < keys[$1] }
             keys = order.map { keys[$0] }
         }
-        func length(_ index: Int, _ depth: Int) -> Int { min(Int(starts[index + 1] - starts[index]), depth) }
+        func literal(at position: Int) -> Int { packed ? Int(keys[position] & 0xFFFF) : order[position] }
+        func length(_ index: Int, _ depth: Int) -> Int { min(bounds(index).count, depth) }
         func mask(_ depth: Int) -> UInt64 { depth == 0 ? 0 : ~UInt64(0) << UInt64(64 - 8 * depth) }
+
+        /// Walks the literals in trie order: each one's key and path length at `depth`, and how
+        /// much of its path the previous literal's path already laid down.
+        func forEachPath(depth: Int, _ body: (_ index: Int, _ key: UInt64, _ length: Int, _ shared: Int) -> Void) {
+            var previous: UInt64 = 0
+            var previousLength = 0
+            for position in 0..<literalCount {
+                let index = literal(at: position)
+                let key = keys[position] & mask(depth)
+                let count = length(index, depth)
+                guard count > 0 else { continue }
+                body(index, key, count, sharedPrefix(key, previous, count, previousLength))
+                (previous, previousLength) = (key, count)
+            }
+        }
 
         // The deepest trie whose states fit 16-bit numbers.
         var depth = maxTrieDepth
         var states = 1
         while depth > 1 {
             states = 1
-            var previous: UInt64 = 0
-            var previousLength = 0
-            for (position, index) in order.enumerated() {
-                let key = keys[position] & mask(depth)
-                let count = length(index, depth)
-                states += count - sharedPrefix(key, previous, count, previousLength)
-                (previous, previousLength) = (key, count)
-            }
+            forEachPath(depth: depth) { _, _, count, shared in states += count - shared }
             if states < Int(UInt16.max) { break }
             depth -= 1
         }
@@ -203,13 +216,7 @@ public final class MultiLiteralMatcher: Sendable {
         stateClass.reserveCapacity(states)
         ownHead.reserveCapacity(states)
         var path = [Int32](repeating: 0, count: depth + 1)
-        var previous: UInt64 = 0
-        var previousLength = 0
-        for (position, index) in order.enumerated() {
-            let key = keys[position] & mask(depth)
-            let count = length(index, depth)
-            guard count > 0 else { continue }
-            let shared = sharedPrefix(key, previous, count, previousLength)
+        forEachPath(depth: depth) { index, key, count, shared in
             if shared < count {
                 for level in (shared + 1)...count {
                     path[level] = Int32(parent.count)
@@ -222,7 +229,6 @@ public final class MultiLiteralMatcher: Sendable {
             let state = Int(path[count])
             ownNext[index] = ownHead[state]
             ownHead[state] = Int32(index)
-            (previous, previousLength) = (key, count)
         }
 
         // Breadth-first numbers: by depth, and in depth-first order within a depth, which keeps
@@ -396,9 +402,7 @@ public final class MultiLiteralMatcher: Sendable {
         classOf.withUnsafeBufferPointer { classes in
         literalBytes.withUnsafeBufferPointer { literalBytes in
         literalStart.withUnsafeBufferPointer { literalStart in
-        startCheck.withUnsafeBufferPointer { startCheck in
-        endCheck.withUnsafeBufferPointer { endCheck in
-        endsInSpace.withUnsafeBufferPointer { endsInSpace in
+        shapes.withUnsafeBufferPointer { shapes in
         withUnsafeMutableBytes(of: &ring) { ringBytes in
             let fedOffsets = ringBytes.bindMemory(to: Int.self)
             for index in 0..<text.count {
@@ -423,21 +427,20 @@ public final class MultiLiteralMatcher: Sendable {
                 guard hasOutput[state &>> 6] & (1 &<< UInt64(state & 63)) != 0 else { continue }
                 for position in Int(outputStart[state])..<Int(outputStart[state + 1]) {
                     let literalIndex = Int(outputList[position])
-                    let bytes = UnsafeBufferPointer(rebasing: literalBytes[Int(literalStart[literalIndex])..<Int(literalStart[literalIndex + 1])])
+                    let shape = shapes[literalIndex]
+                    let bytes = UnsafeBufferPointer(rebasing: literalBytes[shape.bounds(literalStart[literalIndex], literalStart[literalIndex + 1])])
                     let prefixLength = min(bytes.count, trieDepth)
                     guard var end = Self.verify(bytes, from: prefixLength, in: text, after: index) else { continue }
-                    let endRule = endCheck[literalIndex]
+                    let endRule = shape.endCheck
                     if endRule != .none {
-                        if endsInSpace[literalIndex] { while end < text.count, Self.isSpace(text[end]) { end += 1 } }
+                        if shape.endsInSpace { while end < text.count, Self.isSpace(text[end]) { end += 1 } }
                         guard endRule.passes(end < text.count ? text[end] : nil) else { continue }
                     }
                     let start = fedOffsets[(fed - prefixLength) & ringMask]
-                    guard startCheck[literalIndex].passes(start > 0 ? text[start - 1] : nil) else { continue }
+                    guard shape.startCheck.passes(start > 0 ? text[start - 1] : nil) else { continue }
                     body(literalIndex, start)
                 }
             }
-        }
-        }
         }
         }
         }

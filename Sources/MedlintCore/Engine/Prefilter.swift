@@ -76,21 +76,28 @@ final class Prefilter: Sendable {
     }
 
     /// Pattern-to-literals lists turned around into literal-to-patterns lists, flattened
-    /// (a counting sort: patterns stay in ascending order within each literal's list).
+    /// (a counting sort: patterns stay in ascending order within each literal's list). Filled
+    /// from the back, so the list ends become the list starts without a second table.
     private static func byLiteral(_ literalsOfPattern: [[Int32]?], literalCount: Int) -> (starts: [Int32], list: [Int32]) {
         var starts = [Int32](repeating: 0, count: literalCount + 1)
         for literals in literalsOfPattern {
             for literal in literals ?? [] { starts[Int(literal) + 1] += 1 }
         }
         for index in 0..<literalCount { starts[index + 1] += starts[index] }
-        var fill = starts
         var list = [Int32](repeating: 0, count: Int(starts[literalCount]))
-        for (pattern, literals) in literalsOfPattern.enumerated() {
-            for literal in literals ?? [] {
-                list[Int(fill[Int(literal)])] = Int32(pattern)
-                fill[Int(literal)] += 1
+        starts.withUnsafeMutableBufferPointer { starts in
+        list.withUnsafeMutableBufferPointer { list in
+            for pattern in literalsOfPattern.indices.reversed() {
+                for literal in (literalsOfPattern[pattern] ?? []).reversed() {
+                    starts[Int(literal) + 1] -= 1
+                    list[Int(starts[Int(literal) + 1])] = Int32(pattern)
+                }
             }
         }
+        }
+        // Each literal's end moved down to its start, one place to the right: shift back.
+        for index in 0..<literalCount { starts[index] = starts[index + 1] }
+        starts[literalCount] = Int32(list.count)
         return (starts, list)
     }
 

@@ -81,33 +81,21 @@ struct MultiLiteralMatcherTests {
         return hits.sorted()
     }
 
-    /// SplitMix64, so every run tries the same cases.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     @Test("random literal sets on random texts, 300 cases")
     func random() {
-        var random = Generator(state: 20_261_125)
+        var random = SeededGenerator(state: 20_261_125)
+        func below(_ bound: Int) -> Int { Int.random(in: 0..<bound, using: &random) }
         let literalAlphabet: [String] = ["a", "b", "c", "e", " ", "-", "1", "é"]
         let textAlphabet: [String] = ["a", "b", "c", "e", "A", "B", " ", "  ", "\n", "\t ", "-", "1", "é", "x", "_"]
         var compared = 0
         for _ in 0..<300 {
             var strings: [String] = []
-            for _ in 0..<(1 + random.below(40)) {
+            for _ in 0..<(1 + below(40)) {
                 var body = ""
-                for _ in 0..<(1 + random.below(10)) { body += literalAlphabet[random.below(literalAlphabet.count)] }
+                for _ in 0..<(1 + below(10)) { body += literalAlphabet[below(literalAlphabet.count)] }
                 body = String(body.replacingOccurrences(of: "  ", with: " "))
-                let startMark = random.below(4) == 0
-                let endMark = random.below(4) == 0
+                let startMark = below(4) == 0
+                let endMark = below(4) == 0
                 strings.append((startMark ? "\u{1}" : "") + body + (endMark ? "\u{1}" : ""))
             }
             // Shared prefixes deeper than the automaton, and exact duplicates.
@@ -119,7 +107,7 @@ struct MultiLiteralMatcherTests {
             let matcher = MultiLiteralMatcher(literals: strings)
             for _ in 0..<4 {
                 var text = ""
-                for _ in 0..<random.below(120) { text += textAlphabet[random.below(textAlphabet.count)] }
+                for _ in 0..<below(120) { text += textAlphabet[below(textAlphabet.count)] }
                 let bytes = Array(text.utf8)
                 let want = Self.expected(literals, bytes)
                 #expect(Self.found(matcher, bytes) == want, "literals \(strings.map(\.debugDescription)) text \(text.debugDescription)")
