@@ -30,7 +30,7 @@ enum BaselineCommand {
             let loaded = try setup.load()
             let configuration = loaded.configuration
             let options = CheckOptions(
-                jobs: ProcessInfo.processInfo.activeProcessorCount, maxFileBytes: configuration.maxFileBytes,
+                jobs: nil, maxFileBytes: configuration.maxFileBytes,
                 includeSuppressed: false, requireSuppressionReason: configuration.requireSuppressionReason,
                 frontMatterFields: configuration.frontMatterFields ?? ["title", "description", "summary", "excerpt"]
             )

@@ -86,7 +86,7 @@ struct Check {
         let failText = failOn ?? configuration.failOn ?? "error"
         let failLevel = Severity(rawValue: failText)
         let options = CheckOptions(
-            jobs: jobs ?? ProcessInfo.processInfo.activeProcessorCount,
+            jobs: jobs,
             maxFileBytes: maxFileBytes ?? configuration.maxFileBytes,
             includeSuppressed: includeSuppressed,
             requireSuppressionReason: configuration.requireSuppressionReason,

@@ -65,7 +65,7 @@ public struct CheckRunner: Sendable {
                     keep: (@Sendable (FileReport) -> FileReport?)? = nil) -> FileReports {
         let store = FileReportStore(budget: options.spillBudget)
         let next = ManagedCounter()
-        let workers = max(1, min(options.jobs, files.count))
+        let workers = files.count < 2 ? 1 : max(1, min(options.jobs ?? ProcessInfo.processInfo.activeProcessorCount, files.count))
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let scratch = MatchScratch()
             while true {
