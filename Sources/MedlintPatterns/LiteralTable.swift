@@ -30,6 +30,19 @@ public final class LiteralTable: Sendable {
         self.starts = starts
     }
 
+    /// `table`'s literals, then `strings`, numbered on from `table.count`.
+    public init(appending strings: [String], to table: LiteralTable) {
+        var utf8 = table.utf8
+        var starts = table.starts
+        starts.reserveCapacity(starts.count + strings.count)
+        for string in strings {
+            utf8 += string.utf8
+            starts.append(Int32(utf8.count))
+        }
+        self.utf8 = utf8
+        self.starts = starts
+    }
+
     public func string(at index: Int) -> String {
         String(decoding: utf8[Int(starts[index])..<Int(starts[index + 1])], as: UTF8.self)
     }

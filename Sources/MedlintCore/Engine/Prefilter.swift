@@ -38,21 +38,30 @@ final class Prefilter: Sendable {
                 leadingIDs.append(pattern.literalIDs!.leading)
             }
         } else {
+            // Custom rules beside a pack keep the pack's literal numbers; only their own literals
+            // are numbered here, after the pack's (a literal in both is simply found twice).
+            let pack = patterns.lazy.compactMap { $0.literalIDs?.table }.first
+            let base = Int32(pack?.count ?? 0)
             var literals: [String] = []
             var literalIndex: [String: Int32] = [:]
             func numbers(_ strings: [String]?) -> [Int32]? {
                 strings?.map { literal in
                     if let known = literalIndex[literal] { return known }
-                    literalIndex[literal] = Int32(literals.count)
+                    literalIndex[literal] = base + Int32(literals.count)
                     literals.append(literal)
-                    return Int32(literals.count - 1)
+                    return base + Int32(literals.count - 1)
                 }
             }
             for pattern in patterns {
-                requiredIDs.append(numbers(pattern.requiredLiterals))
-                leadingIDs.append(numbers(pattern.leadingLiterals))
+                if let ids = pattern.literalIDs, ids.table === pack {
+                    requiredIDs.append(ids.required)
+                    leadingIDs.append(ids.leading)
+                } else {
+                    requiredIDs.append(numbers(pattern.requiredLiterals))
+                    leadingIDs.append(numbers(pattern.leadingLiterals))
+                }
             }
-            table = LiteralTable(literals)
+            table = pack.map { LiteralTable(appending: literals, to: $0) } ?? LiteralTable(literals)
         }
         for (number, ids) in requiredIDs.enumerated() where ids == nil { always[number / 64] |= 1 << UInt64(number % 64) }
         self.patterns = patterns

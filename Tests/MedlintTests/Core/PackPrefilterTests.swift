@@ -32,6 +32,28 @@ struct PackPrefilterTests {
         #expect(compared > 1000)
     }
 
+    @Test("custom patterns beside the pack's keep the pack's literal numbers and find the same places as strings")
+    func mixedPrefilterAgrees() {
+        let custom = [#"\bpain[- ]free\b"#, #"\bzorbulent\s+cure\b"#, #"\b100\s*%\s+guaranteed\b"#].map { Pattern(lazy: $0) }
+        let mixed = Prefilter(patterns: DecodedPack.patterns + custom)
+        let asStrings = Prefilter(patterns: mixed.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) })
+        #expect(mixed.patterns.count == 614)
+        #expect(mixed.hasRequired == asStrings.hasRequired)
+        #expect(mixed.hasLeading == asStrings.hasLeading)
+        var compared = 0
+        for text in DecodedPack.exampleTexts + ["A zorbulent   cure, 100% GUARANTEED and pain-free."] {
+            let bytes = Array(text.utf8)
+            let (a, b) = (mixed.scan(bytes), asStrings.scan(bytes))
+            #expect(a.possible == b.possible, "\(text)")
+            #expect(a.starts.offsets == b.starts.offsets, "\(text)")
+            #expect(a.required.offsets == b.required.offsets, "\(text)")
+            compared += a.required.offsets.count
+        }
+        #expect(compared > 1000)
+        let last = Array("A zorbulent   cure".utf8)
+        #expect(mixed.scan(last).isPossible(mixed.indexOf[ObjectIdentifier(custom[1])]!))
+    }
+
     @Test("a pattern's literals read from the table are the strings the build extracted")
     func literalsFromTableMatchExtraction() {
         for pattern in DecodedPack.patterns.prefix(60) {
