@@ -9,47 +9,44 @@ import Testing
 /// built from the same literals as strings finds (the path custom rules take).
 @Suite("Prefilter built from the pack's literal table")
 struct PackPrefilterTests {
-    @Test("the literal-table prefilter and the string prefilter find the same literals at the same places")
-    func tableAndStringPrefiltersAgree() {
-        let fromTable = Prefilter(patterns: DecodedPack.patterns)
-        // The same distinct patterns, in the same order, with their literals given as strings.
-        let asStrings = fromTable.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) }
-        let fromStrings = Prefilter(patterns: asStrings)
-        #expect(fromTable.patterns.count == 611)
-        #expect(fromTable.hasRequired == fromStrings.hasRequired)
-        #expect(fromTable.hasLeading == fromStrings.hasLeading)
-        let texts = DecodedPack.exampleTexts + ["IT'S   GUARANTEED\tto work,   100%  Pain-Free and FDA approved!"]
+    /// A prefilter over the same distinct patterns, in the same order, with their literals given as strings.
+    static func asStrings(_ prefilter: Prefilter) -> Prefilter {
+        Prefilter(patterns: prefilter.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) })
+    }
+
+    /// Checks that two prefilters over the same patterns find the same things in every text;
+    /// returns how many required-literal places they compared.
+    static func compare(_ a: Prefilter, _ b: Prefilter, on texts: [String]) -> Int {
+        #expect(a.hasRequired == b.hasRequired)
+        #expect(a.hasLeading == b.hasLeading)
         var compared = 0
         for text in texts {
             let bytes = Array(text.utf8)
-            let (a, b) = (fromTable.scan(bytes), fromStrings.scan(bytes))
-            #expect(a.possible == b.possible, "\(text)")
-            #expect(a.starts.offsets == b.starts.offsets, "\(text)")
-            #expect(a.required.offsets == b.required.offsets, "\(text)")
-            compared += a.required.offsets.count
+            let (x, y) = (a.scan(bytes), b.scan(bytes))
+            #expect(x.possible == y.possible, "\(text)")
+            #expect(x.starts.offsets == y.starts.offsets, "\(text)")
+            #expect(x.required.offsets == y.required.offsets, "\(text)")
+            compared += x.required.offsets.count
         }
+        return compared
+    }
+
+    @Test("the literal-table prefilter and the string prefilter find the same literals at the same places")
+    func tableAndStringPrefiltersAgree() {
+        let fromTable = Prefilter(patterns: DecodedPack.patterns)
+        #expect(fromTable.patterns.count == 611)
+        let texts = DecodedPack.exampleTexts + ["IT'S   GUARANTEED\tto work,   100%  Pain-Free and FDA approved!"]
         #expect(texts.count > 700)
-        #expect(compared > 1000)
+        #expect(Self.compare(fromTable, Self.asStrings(fromTable), on: texts) > 1000)
     }
 
     @Test("custom patterns beside the pack's keep the pack's literal numbers and find the same places as strings")
     func mixedPrefilterAgrees() {
         let custom = [#"\bpain[- ]free\b"#, #"\bzorbulent\s+cure\b"#, #"\b100\s*%\s+guaranteed\b"#].map { Pattern(lazy: $0) }
         let mixed = Prefilter(patterns: DecodedPack.patterns + custom)
-        let asStrings = Prefilter(patterns: mixed.patterns.map { Pattern(lazy: $0.source, options: $0.options, literals: $0.literals) })
         #expect(mixed.patterns.count == 614)
-        #expect(mixed.hasRequired == asStrings.hasRequired)
-        #expect(mixed.hasLeading == asStrings.hasLeading)
-        var compared = 0
-        for text in DecodedPack.exampleTexts + ["A zorbulent   cure, 100% GUARANTEED and pain-free."] {
-            let bytes = Array(text.utf8)
-            let (a, b) = (mixed.scan(bytes), asStrings.scan(bytes))
-            #expect(a.possible == b.possible, "\(text)")
-            #expect(a.starts.offsets == b.starts.offsets, "\(text)")
-            #expect(a.required.offsets == b.required.offsets, "\(text)")
-            compared += a.required.offsets.count
-        }
-        #expect(compared > 1000)
+        let texts = DecodedPack.exampleTexts + ["A zorbulent   cure, 100% GUARANTEED and pain-free."]
+        #expect(Self.compare(mixed, Self.asStrings(mixed), on: texts) > 1000)
         let last = Array("A zorbulent   cure".utf8)
         #expect(mixed.scan(last).isPossible(mixed.indexOf[ObjectIdentifier(custom[1])]!))
     }
