@@ -10,15 +10,7 @@ public final class LiteralTable: Sendable {
     public var count: Int { starts.count - 1 }
 
     public init(_ strings: [String]) {
-        var utf8: [UInt8] = []
-        var starts: [Int32] = [0]
-        starts.reserveCapacity(strings.count + 1)
-        for string in strings {
-            utf8 += string.utf8
-            starts.append(Int32(utf8.count))
-        }
-        self.utf8 = utf8
-        self.starts = starts
+        (utf8, starts) = Self.appending(strings, utf8: [], starts: [0])
     }
 
     /// nil unless `starts` begins at 0, never decreases and ends at `utf8.count` (the matcher
@@ -32,15 +24,18 @@ public final class LiteralTable: Sendable {
 
     /// `table`'s literals, then `strings`, numbered on from `table.count`.
     public init(appending strings: [String], to table: LiteralTable) {
-        var utf8 = table.utf8
-        var starts = table.starts
+        (utf8, starts) = Self.appending(strings, utf8: table.utf8, starts: table.starts)
+    }
+
+    private static func appending(_ strings: [String], utf8: [UInt8], starts: [Int32]) -> ([UInt8], [Int32]) {
+        var utf8 = utf8
+        var starts = starts
         starts.reserveCapacity(starts.count + strings.count)
         for string in strings {
             utf8 += string.utf8
             starts.append(Int32(utf8.count))
         }
-        self.utf8 = utf8
-        self.starts = starts
+        return (utf8, starts)
     }
 
     public func string(at index: Int) -> String {

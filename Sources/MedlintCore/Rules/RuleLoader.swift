@@ -54,23 +54,6 @@ public struct RuleLoader {
 
     public init() {}
 
-    /// A pattern as the patterns to run for it. One that is only asked whether it matches, and
-    /// that has no leading literals only because some of its alternatives have none, becomes two:
-    /// the alternatives with leading literals (tried only where those occur) and the rest.
-    static func parts(_ source: String, existenceOnly: Bool) -> [String] {
-        guard existenceOnly, LiteralExtractor.leadingLiterals(of: source) == nil,
-              let alternatives = AlternationSplitter.alternatives(of: source) else { return [source] }
-        var anchored: [String] = []
-        var scanned: [String] = []
-        for alternative in alternatives {
-            if LiteralExtractor.leadingLiterals(of: alternative) != nil { anchored.append(alternative) } else { scanned.append(alternative) }
-        }
-        guard !anchored.isEmpty, !scanned.isEmpty else { return [source] }
-        let first = "(?:" + anchored.joined(separator: "|") + ")"
-        guard LiteralExtractor.leadingLiterals(of: first) != nil else { return [source] }
-        return [first, "(?:" + scanned.joined(separator: "|") + ")"]
-    }
-
     /// Loads sources in order; a later rule with the same id as an earlier one from another file
     /// replaces it (custom rules override built-ins); the same id twice in one set is an error.
     public func load(
@@ -222,13 +205,15 @@ public struct RuleLoader {
                     let hint = Suggestion.closest(to: name, among: lexicons.names).map { " (did you mean '\($0)'?)" } ?? ""
                     throw file.error(patternNode, "unknown lexicon '@{\(name)}'\(hint)")
                 }
+                let parts = Self.parts(expanded, splittable: !Self.everyMatchKeys.contains(key))
                 if !eager {
-                    patterns += Self.parts(expanded, splittable: !Self.everyMatchKeys.contains(key)).map { Pattern(lazy: $0) }
+                    patterns += parts.map { Pattern(lazy: $0) }
                     continue
                 }
                 do throws(PatternError) {
-                    _ = try Pattern(expanded)
-                    for part in Self.parts(expanded, splittable: !Self.everyMatchKeys.contains(key)) { patterns.append(try Pattern(part)) }
+                    // The whole pattern compiles first, so an error points into what was written.
+                    let whole = try Pattern(expanded)
+                    patterns += parts == [expanded] ? [whole] : try parts.map { part throws(PatternError) in try Pattern(part) }
                 } catch {
                     if case let .compile(_, message, offset) = error, expanded == text {
                         throw file.error(patternNode, "pattern does not compile: \(message) at offset \(offset)")
